@@ -1,0 +1,1 @@
+"""Benchmarks behind ``dipstream bench``: each prints a table and writes JSON."""

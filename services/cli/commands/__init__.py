@@ -1,0 +1,1 @@
+"""One module per ``dipstream`` subcommand; each exposes ``register(subparsers)``."""

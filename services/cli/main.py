@@ -1,0 +1,76 @@
+"""Entry point of ``dipstream``: parses the command line and runs one subcommand.
+
+Each subcommand lives in ``services/cli/commands/<name>.py`` and registers itself with a
+``register(subparsers)`` function that sets ``handler`` on its parser. A handler returns the
+process exit code. A :class:`UserError`, a settings error or an interrupt becomes one line on
+stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+
+from pydantic import ValidationError
+
+from services import __version__
+from services.cli.errors import UserError
+
+Handler = Callable[[argparse.Namespace], int]
+
+COMMAND_MODULES = (
+    "extract",
+    "produce",
+    "tail",
+    "worker",
+    "broker",
+    "topics",
+    "dlq",
+    "eval",
+    "bench",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]  # argparse's returns NoReturn
+        self.exit(2, f"dipstream: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser, with every available subcommand registered."""
+    parser = _Parser(prog="dipstream", description="Diplomatic events from news, on Kafka.")
+    parser.add_argument("--version", action="version", version=f"dipstream {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    subparsers.required = True
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"services.cli.commands.{name}")
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``dipstream`` and return its exit code."""
+    args = build_parser().parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except UserError as error:
+        print(f"dipstream: error: {error}", file=sys.stderr)
+        return 1
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "input"
+        print(f"dipstream: error: invalid {where}: {first['msg']}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("dipstream: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # Output piped into `head` and the like: not an error of ours.
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
