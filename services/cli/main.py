@@ -1,7 +1,8 @@
 """Entry point of ``dipstream``: parses the command line and runs one subcommand.
 
 Each subcommand lives in ``services/cli/commands/<name>.py`` and registers itself with a
-``register(subparsers)`` function that sets ``handler`` on its parser. A handler returns the
+``register(subparsers)`` function that sets ``handler`` on its parser; every module in that
+package is loaded, so adding a command means adding a file. A handler returns the
 process exit code. A :class:`UserError`, a settings error or an interrupt becomes one line on
 stderr and a non-zero exit, never a traceback.
 """
@@ -10,27 +11,18 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import pkgutil
 import sys
 from collections.abc import Callable, Sequence
 
 from pydantic import ValidationError
 
 from services import __version__
+from services.cli import commands
 from services.cli.errors import UserError
 
 Handler = Callable[[argparse.Namespace], int]
 
-COMMAND_MODULES = (
-    "extract",
-    "produce",
-    "tail",
-    "worker",
-    "broker",
-    "topics",
-    "dlq",
-    "eval",
-    "bench",
-)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -44,8 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"dipstream {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     subparsers.required = True
-    for name in COMMAND_MODULES:
-        module = importlib.import_module(f"services.cli.commands.{name}")
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda info: info.name):
+        module = importlib.import_module(f"{commands.__name__}.{info.name}")
         module.register(subparsers)
     return parser
 
