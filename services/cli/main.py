@@ -24,7 +24,6 @@ from services.cli.errors import UserError
 Handler = Callable[[argparse.Namespace], int]
 
 
-
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]  # argparse's returns NoReturn
         self.exit(2, f"dipstream: error: {message}\n")
