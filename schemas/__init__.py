@@ -5,8 +5,8 @@ from schemas.dead_letter import DeadLetterHeaders, DeadLetterReason
 from schemas.event import (
     Actor,
     DiplomaticEvent,
-    Evidence,
     EventTime,
+    Evidence,
     Location,
     Mentions,
     TextSpan,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel
 
@@ -20,7 +21,10 @@ MODELS: dict[str, type[BaseModel]] = {
 
 def render(model: type[BaseModel]) -> str:
     """The committed text of one model's JSON Schema."""
-    mode = "validation" if model is Article else "serialization"
+    # Input is validated against what producers may send; outputs are what we serialise.
+    mode: Literal["validation", "serialization"] = (
+        "validation" if model is Article else "serialization"
+    )
     return json.dumps(model.model_json_schema(mode=mode), indent=2, sort_keys=True) + "\n"
 
 

@@ -13,7 +13,7 @@ SHARED_ENV = "DIPSTREAM_SHARED"
 
 @pytest.fixture(scope="session")
 def shared_file() -> Callable[[str], Path]:
-    """Path inside ../shared from DIPSTREAM_SHARED: skips when unset, fails when the file is gone."""
+    """A file under DIPSTREAM_SHARED: skips when unset, fails when the file is missing."""
 
     def locate(relative: str) -> Path:
         root = os.environ.get(SHARED_ENV)
