@@ -1,0 +1,1 @@
+"""The extraction engine: from an article to coded diplomatic events (no Kafka here)."""
