@@ -1,0 +1,68 @@
+"""Collects the broker's jars from Maven Central with ``mvn``, once per version of the pom."""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import shutil
+import subprocess
+from pathlib import Path
+
+from services.broker.errors import BrokerError
+from services.broker.paths import POM_FILE, BrokerPaths
+from services.settings import Settings
+
+
+def pom_digest() -> str:
+    """SHA-256 of ``deploy/kafka/pom.xml``: the jars are stale when it changes."""
+    return hashlib.sha256(POM_FILE.read_bytes()).hexdigest()
+
+
+def is_installed(paths: BrokerPaths) -> bool:
+    """True when the libs folder holds the jars of the current pom."""
+    stamp = paths.install_stamp
+    return stamp.is_file() and stamp.read_text().strip() == pom_digest()
+
+
+def install(settings: Settings) -> bool:
+    """Copy the jars into ``<broker_home>/libs``; return False when they were already there."""
+    paths = BrokerPaths.of(settings)
+    if is_installed(paths):
+        return False
+    mvn = shutil.which("mvn")
+    if mvn is None:
+        raise BrokerError("mvn not found on PATH: install Maven (apt-get install maven)")
+    paths.install_lock.parent.mkdir(parents=True, exist_ok=True)
+    # Several brokers share the libs folder: one install at a time, and the others reuse it.
+    with paths.install_lock.open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if is_installed(paths):
+            return False
+        _copy_jars(mvn, paths.libs)
+        paths.install_stamp.write_text(pom_digest() + "\n")
+    return True
+
+
+def _copy_jars(mvn: str, libs: Path) -> None:
+    # Jars land in a fresh folder that then replaces the old one, so an upgrade never leaves
+    # two versions of a jar on the classpath and a failed download never leaves half a folder.
+    staging = libs.with_name(libs.name + ".partial")
+    shutil.rmtree(staging, ignore_errors=True)
+    command = [
+        mvn,
+        "-q",
+        "-B",
+        "-f",
+        str(POM_FILE),
+        "dependency:copy-dependencies",
+        f"-DoutputDirectory={staging}",
+    ]
+    completed = subprocess.run(command, capture_output=True, text=True, check=False)
+    if completed.returncode != 0:
+        output = (completed.stdout + completed.stderr).strip().splitlines()
+        last = output[-1] if output else "no output"
+        raise BrokerError(
+            f"mvn could not fetch the Kafka jars (exit {completed.returncode}): {last}"
+        )
+    shutil.rmtree(libs, ignore_errors=True)
+    staging.rename(libs)
