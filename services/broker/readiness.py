@@ -37,6 +37,7 @@ def answers_metadata(host: str, port: int, timeout_ms: int = 2000) -> bool:
         admin = KafkaAdminClient(
             bootstrap_servers=f"{host}:{port}",
             request_timeout_ms=timeout_ms,
+            bootstrap_timeout_ms=timeout_ms,
             client_id="dipstream-readiness",
         )
     except KafkaError:
