@@ -1,0 +1,32 @@
+"""Time expressions of news text resolved to UTC spans (``EventTime``).
+
+Conventions, so callers know what a span means:
+
+* Spans are half-open ``[start, end)`` in UTC. Day boundaries and bare clock times are read
+  in ``local_zone`` (default: the publication time's zone), named zones ("Moscow time") and
+  explicit offsets ("UTC+3") override it, and a UTC restatement ("(GMT1400)") wins over both.
+* A clock time is an instant (``start == end``) with precision minute, even "5 pm". Written
+  next to a date ("Monday at 5 pm") it is read on that date, otherwise on the publication day.
+* Parts of the day ("Monday evening": 18:00-22:00 local) have precision hour.
+* "last/this/next week" are ISO weeks (Monday-Sunday), precision week; "at the weekend" is
+  Saturday-Sunday, precision day.
+* A bare weekday follows ``tense``: future -> on or after publication day, past -> on or
+  before; without a tense, the nearest such day within three days either way.
+* A date without a year ("March 18", "the May holidays") takes the publication year unless
+  that places it ahead of publication in past tense, behind it in future tense, or more
+  than half a year away in either direction.
+* "before 2022" -> start None, end 2022-01-01; "after X" -> start at X's end, end None;
+  "since 2014" -> 2014-01-01 up to publication; "until/by X" -> end at X's end. The
+  precision stays that of X (year here); a None bound marks the open side.
+* Vague words ("soon", "recently", "in the coming days") have precision vague and the
+  window listed in ``data/time/vague.yaml``.
+* Without a publication time, relative expressions have precision vague and no bounds;
+  dates with a year still resolve.
+* The mention text leaves out plain locating prepositions ("in 2022" -> "2022") but keeps
+  words that change the meaning ("before 2022", "in two weeks", "at the weekend").
+"""
+
+from services.extraction.timex.calendar import Tense
+from services.extraction.timex.finder import TimeMention, find_time_expressions
+
+__all__ = ["Tense", "TimeMention", "find_time_expressions"]

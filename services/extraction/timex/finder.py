@@ -1,0 +1,140 @@
+"""Find the time expressions of a text and resolve them against its publication time."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, tzinfo
+
+from schemas import EventTime, TimePrecision
+from services.extraction.timex import rules
+from services.extraction.timex.calendar import Anchor, Tense
+from services.extraction.timex.patterns import TimePatterns, load_patterns
+from services.extraction.timex.reading import Reading
+from services.extraction.timex.vocabulary import TimeVocabulary, load_vocabulary
+
+# A date and a time of day written side by side are one expression: "Monday at 5 pm",
+# "5 pm on Monday", "March 18, 14:00".
+_DATE_CLOCK_GAP = re.compile(r"\s*,?\s*(?:(?i:at|on|from|around|about)\s+)?")
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    start: int
+    end: int
+    time: EventTime
+
+
+def _rule_table(patterns: TimePatterns) -> list[tuple[re.Pattern[str], rules.Rule]]:
+    """Earlier rules win ties between matches of equal length."""
+    return [
+        (patterns.clock, rules.clock(patterns)),
+        (patterns.iso_date, rules.iso_date),
+        (patterns.month_day, rules.day_of_month),
+        (patterns.day_month, rules.day_of_month),
+        (patterns.month_year, rules.month_of_year),
+        (patterns.holiday, rules.holiday),
+        (patterns.month, rules.bare_month),
+        (patterns.year, rules.year),
+        (patterns.relative_day, rules.relative_day),
+        (patterns.weekday, rules.weekday),
+        (patterns.period, rules.period),
+        (patterns.weekend, rules.weekend),
+        (patterns.counted, rules.counted),
+        (patterns.within, rules.within),
+        (patterns.span_of, rules.span_of),
+        (patterns.vague, rules.vague),
+    ]
+
+
+def _read_all(text: str, anchor: Anchor, vocab: TimeVocabulary) -> list[Reading]:
+    readings: list[tuple[int, Reading]] = []
+    for rank, (pattern, rule) in enumerate(_rule_table(load_patterns())):
+        for match in pattern.finditer(text):
+            reading = rule(match, anchor, vocab)
+            if reading is not None:
+                readings.append((rank, reading))
+    readings.sort(key=lambda item: (item[1].start - item[1].end, item[0], item[1].start))
+    kept: list[Reading] = []
+    for _, reading in readings:
+        if all(reading.end <= other.start or reading.start >= other.end for other in kept):
+            kept.append(reading)
+    return sorted(kept, key=lambda reading: reading.start)
+
+
+def _join_date_and_clock(text: str, readings: list[Reading], anchor: Anchor) -> list[Reading]:
+    joined: list[Reading] = []
+    for reading in readings:
+        previous = joined[-1] if joined else None
+        if previous is not None and _DATE_CLOCK_GAP.fullmatch(text, previous.end, reading.start):
+            pair = _joined(previous, reading, anchor.zone)
+            if pair is not None:
+                joined[-1] = pair
+                continue
+        joined.append(reading)
+    return joined
+
+
+def _joined(first: Reading, second: Reading, zone: tzinfo) -> Reading | None:
+    day_reading, clock_reading = (first, second) if first.clock is None else (second, first)
+    clock, day = clock_reading.clock, day_reading.day
+    if clock is None or day is None or day_reading.clock is not None:
+        return None
+    instant = clock.instant(day, zone)
+    return Reading(first.start, second.end, instant, instant, TimePrecision.MINUTE, day=day)
+
+
+def _with_open_bound(text: str, reading: Reading, anchor: Anchor, vocab: TimeVocabulary) -> Reading:
+    """ "before 2022" ends where 2022 starts; "since 2014" runs up to publication."""
+    if not reading.open_bounds or reading.start_at is None or reading.end_at is None:
+        return reading
+    lead_in = load_patterns().open_bound_before.search(
+        text, max(0, reading.start - 12), reading.start
+    )
+    if lead_in is None:
+        return reading
+    kind = vocab.open_bounds[lead_in["bound"].lower()]
+    start_at: datetime | None
+    end_at: datetime | None
+    if kind == "before":
+        start_at, end_at = None, reading.start_at
+    elif kind == "after":
+        start_at, end_at = reading.end_at, None
+    elif kind == "since":
+        start_at, end_at = reading.start_at, anchor.published_at
+    else:
+        start_at, end_at = None, reading.end_at
+    return replace(reading, start=lead_in.start(), start_at=start_at, end_at=end_at)
+
+
+def find_time_expressions(
+    text: str,
+    published_at: datetime | None,
+    *,
+    tense: Tense | None = None,
+    local_zone: tzinfo | None = None,
+) -> list[TimeMention]:
+    """Every time expression of ``text``, in order, resolved to UTC.
+
+    ``tense`` is the tense of the text when the caller knows it (one sentence at a time):
+    it decides whether a bare "Monday" or "March 18" lies before or after publication.
+    ``local_zone`` is where clock times and day boundaries without a named zone are read
+    (say, the zone of the event's place); by default the publication time's own zone.
+    """
+    if published_at is not None and published_at.tzinfo is None:
+        raise ValueError("published_at must be timezone-aware")
+    zone = local_zone or (published_at.tzinfo if published_at is not None else None) or UTC
+    anchor = Anchor(published_at, zone, tense)
+    vocab = load_vocabulary()
+    readings = _join_date_and_clock(text, _read_all(text, anchor, vocab), anchor)
+    mentions = []
+    for reading in readings:
+        bounded = _with_open_bound(text, reading, anchor, vocab)
+        time = EventTime(
+            start=bounded.start_at,
+            end=bounded.end_at,
+            precision=bounded.precision,
+            text=text[bounded.start : bounded.end],
+        )
+        mentions.append(TimeMention(bounded.start, bounded.end, time))
+    return mentions

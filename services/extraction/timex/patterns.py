@@ -1,0 +1,133 @@
+"""The regular expressions of the time grammar, built from the vocabulary data files.
+
+Month and weekday names match with their initial capital only (news style, and it keeps
+"may" the verb out); every other word matches in any case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from services.extraction.timex.vocabulary import TimeVocabulary, load_vocabulary
+
+_YEAR = r"(?:19|20)\d{2}"
+_UNIT = r"(?P<unit>minute|hour|day|week|month|year)s?"
+# "(GMT1400)", "(GMT 14:00)", "(14:00 GMT)": the same instant restated in UTC.
+_UTC_RESTATED = (
+    r"(?:(?:GMT|UTC)\s*(?P<utc_h>[01]?\d|2[0-3]):?(?P<utc_m>[0-5]\d)"
+    r"|(?P<utc_h2>[01]?\d|2[0-3]):(?P<utc_m2>[0-5]\d)\s*(?:GMT|UTC))"
+)
+OFFSET = r"(?:GMT|UTC)\s*(?P<sign>[+\-\u2212])\s*(?P<off_h>\d{1,2})(?::?(?P<off_m>\d{2}))?"
+_ANY_OFFSET = r"(?:GMT|UTC)\s*[+\-\u2212]\s*\d{1,2}(?::?\d{2})?"
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Longest first, so "the day before yesterday" wins over "yesterday"."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _zone_alternation(names: Iterable[str]) -> str:
+    escaped = []
+    for name in sorted(names, key=len, reverse=True):
+        if name.endswith(" time"):
+            escaped.append(re.escape(name[: -len("time")]) + "[Tt]ime")
+        else:
+            escaped.append(re.escape(name))
+    return "|".join(escaped)
+
+
+@dataclass(frozen=True)
+class TimePatterns:
+    """One compiled pattern per kind of expression; ``x`` groups mark the mention's span."""
+
+    iso_date: re.Pattern[str]
+    month_day: re.Pattern[str]
+    day_month: re.Pattern[str]
+    month_year: re.Pattern[str]
+    month: re.Pattern[str]
+    year: re.Pattern[str]
+    relative_day: re.Pattern[str]
+    weekday: re.Pattern[str]
+    period: re.Pattern[str]
+    weekend: re.Pattern[str]
+    counted: re.Pattern[str]
+    within: re.Pattern[str]
+    span_of: re.Pattern[str]
+    vague: re.Pattern[str]
+    holiday: re.Pattern[str]
+    clock: re.Pattern[str]
+    offset: re.Pattern[str]
+    open_bound_before: re.Pattern[str]
+
+
+def _build(vocabulary: TimeVocabulary) -> TimePatterns:
+    any_month = _alternation([*vocabulary.months, *vocabulary.month_abbreviations])
+    full_month = _alternation(vocabulary.months)
+    weekday = _alternation(vocabulary.weekdays)
+    part = _alternation(vocabulary.parts_of_day)
+    number = r"\d+|" + _alternation(vocabulary.numbers)
+    period_mod = _alternation(vocabulary.period_offsets)
+    edge = _alternation(vocabulary.edges)
+    zone = _zone_alternation(vocabulary.zones)
+    clock_word = _alternation(vocabulary.clock_words)
+    day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+    return TimePatterns(
+        iso_date=re.compile(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
+        month_day=re.compile(
+            rf"\b(?P<mon>{any_month})\.?\s+{day}\b(?!:)(?:,?\s+(?P<y>{_YEAR})\b)?"
+        ),
+        day_month=re.compile(
+            rf"\b(?:(?i:the)\s+)?{day}\s+(?:(?i:of)\s+)?(?P<mon>{any_month})\b\.?"
+            rf"(?:,?\s+(?P<y>{_YEAR})\b)?"
+        ),
+        month_year=re.compile(
+            rf"\b(?:(?i:(?P<edge>{edge}))[\s-]+)?(?P<mon>{any_month})\.?,?\s+(?P<y>{_YEAR})\b"
+        ),
+        month=re.compile(rf"\b(?:(?i:(?P<edge>{edge}))[\s-]+)?(?P<mon>{full_month})\b(?!\s*\d)"),
+        year=re.compile(
+            rf"(?<![\w$€£.,/-])(?:(?i:(?P<edge>{edge}))[\s-]+)?(?P<y>{_YEAR})"
+            r"(?![\w%/-]|[.,]\d|\s*(?i:percent|per cent))"
+        ),
+        relative_day=re.compile(
+            rf"\b(?i:(?P<rel>{_alternation(vocabulary.relative_days)}))\b"
+            rf"(?:\s+(?i:(?P<part>{part}))\b)?"
+        ),
+        weekday=re.compile(
+            r"\b(?:(?i:(?P<mod>last|next|this|coming|past))\s+)?"
+            rf"(?P<wd>{weekday})\b(?:\s+(?i:(?P<part>{part}))\b)?"
+        ),
+        period=re.compile(
+            rf"\b(?i:(?:the\s+)?(?:(?P<side>earlier|later)\s+)?(?P<mod>{period_mod})\s+"
+            r"(?P<unit>week|month|year))\b"
+        ),
+        weekend=re.compile(
+            rf"\b(?i:(?:(?:at|over|during|on)\s+)?(?:(?P<mod>{period_mod})\s+|the\s+)weekend)\b"
+        ),
+        counted=re.compile(rf"\b(?i:(?P<n>{number})\s+{_UNIT}\s+(?P<dir>ago|from now))\b"),
+        within=re.compile(rf"\b(?i:(?P<prep>in|within)\s+(?P<n>{number})\s+{_UNIT})\b"),
+        span_of=re.compile(
+            rf"\b(?i:(?:the\s+)?(?P<mod>past|last|next|coming|previous)\s+(?P<n>{number})\s+{_UNIT})\b"
+        ),
+        vague=re.compile(rf"(?<!\bas\s)\b(?i:(?P<phrase>{_alternation(vocabulary.vague)}))\b"),
+        holiday=re.compile(rf"\b(?i:(?P<name>{_alternation(vocabulary.holidays)}))\b"),
+        clock=re.compile(
+            r"(?<![\w:.])(?:"
+            r"(?P<h12>1[0-2]|0?\d)(?:[:.](?P<m12>[0-5]\d))?\s*(?P<ampm>[aApP])\.?[mM]\b\.?"
+            r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])"
+            rf"|(?i:(?P<word>{clock_word}))\b)"
+            rf"(?:\s+(?P<zone>{_ANY_OFFSET}|{zone}|(?i:local\s+time)))?"
+            rf"(?:\s*\(\s*(?:{_UTC_RESTATED}|(?P<paren_offset>{_ANY_OFFSET}))\s*\))?"
+        ),
+        offset=re.compile(OFFSET),
+        open_bound_before=re.compile(
+            rf"\b(?i:(?P<bound>{_alternation(vocabulary.open_bounds)}))\s+$"
+        ),
+    )
+
+
+@cache
+def load_patterns() -> TimePatterns:
+    return _build(load_vocabulary())

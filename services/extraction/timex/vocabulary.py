@@ -1,0 +1,86 @@
+"""The calendar knowledge the time-expression finder reads from ``data/time/*.yaml``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "time"
+
+
+@dataclass(frozen=True)
+class RelativeDay:
+    offset: int
+    part: str | None
+
+
+@dataclass(frozen=True)
+class VagueWindow:
+    """Days from publication; None is open-ended."""
+
+    from_days: int | None
+    to_days: int | None
+
+
+@dataclass(frozen=True)
+class Holiday:
+    month: int
+    first: int
+    last: int
+
+
+@dataclass(frozen=True)
+class TimeVocabulary:
+    months: dict[str, int]
+    month_abbreviations: dict[str, int]
+    weekdays: dict[str, int]
+    parts_of_day: dict[str, tuple[int, int]]
+    clock_words: dict[str, int]
+    relative_days: dict[str, RelativeDay]
+    numbers: dict[str, int]
+    period_offsets: dict[str, int]
+    edges: dict[str, int]
+    open_bounds: dict[str, str]
+    vague: dict[str, VagueWindow]
+    holidays: dict[str, Holiday]
+    zones: dict[str, ZoneInfo]
+
+
+def _read(name: str) -> dict[str, Any]:
+    with (DATA_DIR / name).open(encoding="utf-8") as handle:
+        loaded = yaml.safe_load(handle)
+    if not isinstance(loaded, dict):
+        raise ValueError(f"{DATA_DIR / name} must hold a mapping")
+    return loaded
+
+
+@cache
+def load_vocabulary() -> TimeVocabulary:
+    """Read the data files once per process."""
+    calendar = _read("calendar.yaml")
+    return TimeVocabulary(
+        months={str(k): int(v) for k, v in calendar["months"].items()},
+        month_abbreviations={str(k): int(v) for k, v in calendar["month_abbreviations"].items()},
+        weekdays={str(k): int(v) for k, v in calendar["weekdays"].items()},
+        parts_of_day={str(k): (int(v[0]), int(v[1])) for k, v in calendar["parts_of_day"].items()},
+        clock_words={str(k): int(v) for k, v in calendar["clock_words"].items()},
+        relative_days={
+            str(k): RelativeDay(int(v["offset"]), v.get("part"))
+            for k, v in calendar["relative_days"].items()
+        },
+        numbers={str(k): int(v) for k, v in calendar["numbers"].items()},
+        period_offsets={str(k): int(v) for k, v in calendar["period_offsets"].items()},
+        edges={str(k): int(v) for k, v in calendar["edges"].items()},
+        open_bounds={str(k): str(v) for k, v in calendar["open_bounds"].items()},
+        vague={str(k): VagueWindow(v["from"], v["to"]) for k, v in _read("vague.yaml").items()},
+        holidays={
+            str(k): Holiday(int(v["month"]), int(v["first"]), int(v["last"]))
+            for k, v in _read("holidays.yaml").items()
+        },
+        zones={str(k): ZoneInfo(str(v)) for k, v in _read("zones.yaml")["phrases"].items()},
+    )

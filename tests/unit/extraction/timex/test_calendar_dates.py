@@ -1,0 +1,97 @@
+"""Dates, months, years, holidays and open intervals."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from schemas import TimePrecision
+from services.extraction.timex import find_time_expressions
+
+PUBLISHED = datetime(2025, 5, 19, 9, 0, tzinfo=UTC)
+
+
+def utc(year: int, month: int = 1, day: int = 1) -> datetime:
+    return datetime(year, month, day, tzinfo=UTC)
+
+
+def test_month_day_takes_the_publication_year() -> None:
+    (mention,) = find_time_expressions("The ceasefire was signed on March 18.", PUBLISHED)
+    assert (mention.time.start, mention.time.end) == (utc(2025, 3, 18), utc(2025, 3, 19))
+    assert (mention.time.precision, mention.time.text) == (TimePrecision.DAY, "March 18")
+
+
+def test_future_looking_date_in_past_tense_moves_to_last_year() -> None:
+    (mention,) = find_time_expressions("They last met on 3 October.", PUBLISHED, tense="past")
+    assert mention.time.start == utc(2024, 10, 3)
+
+
+def test_date_far_ahead_without_tense_moves_to_last_year() -> None:
+    (mention,) = find_time_expressions("The accord dates from December 28.", PUBLISHED)
+    assert mention.time.start == utc(2024, 12, 28)
+
+
+def test_full_date_resolves_even_without_publication_time() -> None:
+    (mention,) = find_time_expressions("The summit opened on March 18, 2025.", None)
+    assert (mention.time.start, mention.time.precision) == (utc(2025, 3, 18), TimePrecision.DAY)
+
+
+def test_impossible_date_is_not_a_mention() -> None:
+    assert find_time_expressions("Exhibit February 31 was filed.", PUBLISHED) == []
+
+
+def test_month_with_year_is_month_precision() -> None:
+    (mention,) = find_time_expressions("In December 2021 the offer was made.", PUBLISHED)
+    assert (mention.time.start, mention.time.end) == (utc(2021, 12), utc(2022))
+    assert (mention.time.precision, mention.time.text) == (TimePrecision.MONTH, "December 2021")
+
+
+def test_may_is_a_month_only_after_a_lead_in_word() -> None:
+    assert find_time_expressions("Diplomats May travel soon.", None)[0].time.text == "soon"
+    (mention,) = find_time_expressions("Elections are due in May.", PUBLISHED)
+    assert (mention.time.start, mention.time.precision) == (utc(2025, 5), TimePrecision.MONTH)
+
+
+def test_year_alone_and_after_in() -> None:
+    mentions = find_time_expressions("The 2022 accord expired in 2024.", PUBLISHED)
+    assert [(m.time.text, m.time.start, m.time.end) for m in mentions] == [
+        ("2022", utc(2022), utc(2023)),
+        ("2024", utc(2024), utc(2025)),
+    ]
+
+
+def test_percentages_and_counts_are_not_years() -> None:
+    assert find_time_expressions("Turnout was 2,019 votes, or 2020% of quota.", PUBLISHED) == []
+
+
+def test_early_and_late_narrow_to_a_third() -> None:
+    early, late = find_time_expressions("From early March until late 2026.", PUBLISHED)
+    assert (early.time.start, early.time.end) == (utc(2025, 3, 1), utc(2025, 3, 11))
+    assert late.time.text == "until late 2026"
+    assert (late.time.start, late.time.end) == (None, utc(2027))
+
+
+def test_before_a_year_is_open_at_the_start() -> None:
+    (mention,) = find_time_expressions("Moscow tried diplomacy before 2022.", PUBLISHED)
+    assert (mention.time.start, mention.time.end) == (None, utc(2022))
+    assert (mention.time.precision, mention.time.text) == (TimePrecision.YEAR, "before 2022")
+
+
+def test_since_a_year_runs_to_publication() -> None:
+    (mention,) = find_time_expressions("The border has been closed since 2014.", PUBLISHED)
+    assert (mention.time.start, mention.time.end) == (utc(2014), PUBLISHED)
+
+
+def test_after_a_date_is_open_at_the_end() -> None:
+    (mention,) = find_time_expressions("Nothing moved after March 18.", PUBLISHED)
+    assert (mention.time.start, mention.time.end) == (utc(2025, 3, 19), None)
+
+
+def test_may_holidays_are_the_first_eleven_days_of_may() -> None:
+    (mention,) = find_time_expressions("He stayed home during the May holidays.", PUBLISHED)
+    assert (mention.time.start, mention.time.end) == (utc(2025, 5, 1), utc(2025, 5, 12))
+    assert mention.time.precision is TimePrecision.DAY
+
+
+def test_iso_date() -> None:
+    (mention,) = find_time_expressions("Filed 2024-02-29 in court.", None)
+    assert mention.time.start == utc(2024, 2, 29)
