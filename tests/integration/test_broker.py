@@ -1,0 +1,145 @@
+"""The local broker, topic creation and the client settings against a real Kafka broker."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+from collections.abc import Iterator
+
+import pytest
+from aiokafka import AIOKafkaProducer
+from kafka import KafkaProducer
+
+from services.broker import local
+from services.broker.client_config import aiokafka_config, kafka_python_config
+from services.broker.errors import BrokerError
+from services.broker.topics import create_topics, list_topics, topic_names
+from services.settings import Settings
+from tests.integration.conftest import (
+    EXTERNAL_BOOTSTRAP_ENV,
+    MessageReader,
+    SettingsFactory,
+    TopicFactory,
+)
+
+pytestmark = pytest.mark.broker
+
+local_broker_only = pytest.mark.skipif(
+    bool(os.environ.get(EXTERNAL_BOOTSTRAP_ENV)), reason="checks the project's own local broker"
+)
+
+
+@pytest.fixture
+def listening_socket() -> Iterator[socket.socket]:
+    """A socket listening on a free loopback port, standing for 'some other program'."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        yield listener
+
+
+@local_broker_only
+def test_up_on_a_running_broker_reports_it_without_starting_another(
+    kafka_settings: Settings,
+) -> None:
+    before = local.status(kafka_settings)
+    after, launched = local.up(kafka_settings)
+    assert before.running
+    assert not launched
+    assert after.pid == before.pid
+
+
+@local_broker_only
+def test_up_refuses_a_port_another_program_listens_on(
+    kafka_settings: Settings, listening_socket: socket.socket
+) -> None:
+    taken_port = listening_socket.getsockname()[1]
+    settings = kafka_settings.model_copy(
+        update={"broker_port": taken_port, "broker_controller_port": taken_port + 1}
+    )
+    with pytest.raises(BrokerError, match=f"port {taken_port} is in use"):
+        local.up(settings)
+    assert not local.status(settings).running
+
+
+@local_broker_only
+def test_down_and_status_of_a_broker_that_never_ran(
+    kafka_settings: Settings, listening_socket: socket.socket
+) -> None:
+    # The port of the listening socket belongs to another program: down must not touch it.
+    settings = kafka_settings.model_copy(update={"broker_port": listening_socket.getsockname()[1]})
+    assert local.down(settings) is False
+    assert local.status(settings).running is False
+    assert listening_socket.fileno() != -1
+
+
+def test_create_topics_creates_each_missing_topic_once(settings_factory: SettingsFactory) -> None:
+    settings = settings_factory()
+    first = create_topics(settings, partitions=2)
+    second = create_topics(settings, partitions=2)
+    on_cluster = list_topics(settings)
+    assert first == topic_names(settings)
+    assert second == []
+    assert all(on_cluster[name] == 2 for name in topic_names(settings))
+
+
+def test_create_topics_reports_an_invalid_name(kafka_settings: Settings) -> None:
+    with pytest.raises(BrokerError, match="creating topic 'no spaces allowed' failed"):
+        create_topics(kafka_settings, ["no spaces allowed"])
+
+
+def test_round_trip_keeps_keys_values_and_per_key_order(
+    unique_topic: TopicFactory, kafka_producer: KafkaProducer, read_messages: MessageReader
+) -> None:
+    topic = unique_topic(partitions=3)
+    sent = [(f"k{n % 2}".encode(), f"v{n}".encode()) for n in range(6)]
+    for key, value in sent:
+        kafka_producer.send(topic, key=key, value=value)
+    kafka_producer.flush()
+    received = read_messages(topic, len(sent))
+    for key in (b"k0", b"k1"):
+        expected = [value for sent_key, value in sent if sent_key == key]
+        assert [record.value for record in received if record.key == key] == expected
+
+
+def test_kafka_python_transaction_hides_aborted_messages_from_read_committed(
+    kafka_settings: Settings, unique_topic: TopicFactory, read_messages: MessageReader
+) -> None:
+    topic = unique_topic()
+    producer = KafkaProducer(transactional_id=f"{topic}-txn", **kafka_python_config(kafka_settings))
+    try:
+        producer.init_transactions()
+        producer.begin_transaction()
+        producer.send(topic, b"aborted")
+        producer.abort_transaction()
+        producer.begin_transaction()
+        producer.send(topic, b"committed")
+        producer.commit_transaction()
+    finally:
+        producer.close()
+    records = read_messages(topic, 1, isolation_level="read_committed")
+    assert [record.value for record in records] == [b"committed"]
+
+
+def test_aiokafka_transactional_producer_commits(
+    kafka_settings: Settings, unique_topic: TopicFactory, read_messages: MessageReader
+) -> None:
+    # Faust's exactly-once guarantee rests on aiokafka's transactions.
+    topic = unique_topic()
+
+    async def produce_in_a_transaction() -> None:
+        producer = AIOKafkaProducer(
+            transactional_id=f"{topic}-txn", **aiokafka_config(kafka_settings)
+        )
+        await producer.start()
+        try:
+            async with producer.transaction():
+                await producer.send_and_wait(topic, b"first")
+                await producer.send_and_wait(topic, b"second")
+        finally:
+            await producer.stop()
+
+    asyncio.run(produce_in_a_transaction())
+    records = read_messages(topic, 2, isolation_level="read_committed")
+    assert [record.value for record in records] == [b"first", b"second"]
