@@ -1,0 +1,71 @@
+"""From raw record bytes to a validated :class:`Article`, or to the reason it is not one."""
+
+from __future__ import annotations
+
+import json
+
+from pydantic import ValidationError
+
+from schemas import Article, DeadLetterReason
+from services.processor.records import InputRecord, InvalidMessage
+from services.settings import Settings
+
+# Longest error text kept: the dead-letter header allows 2,000 characters.
+MAX_ERROR_CHARS = 500
+
+_TEXT_FIELDS = (("text",), ("body",))
+
+
+def decode_article(record: InputRecord, settings: Settings) -> Article | InvalidMessage:
+    """The article the record carries, or an :class:`InvalidMessage` saying what is wrong."""
+    if record.value is None:
+        return InvalidMessage(record, DeadLetterReason.UNDECODABLE, "record has no value")
+    try:
+        text = record.value.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return InvalidMessage(record, DeadLetterReason.UNDECODABLE, f"not UTF-8: {error}")
+    try:
+        payload = json.loads(text)
+    except json.JSONDecodeError as error:
+        return InvalidMessage(record, DeadLetterReason.INVALID_JSON, f"invalid JSON: {error}")
+    if not isinstance(payload, dict):
+        return InvalidMessage(
+            record,
+            DeadLetterReason.SCHEMA_VIOLATION,
+            f"expected a JSON object, got {type(payload).__name__}",
+        )
+    try:
+        article = Article.model_validate(payload)
+    except ValidationError as error:
+        return InvalidMessage(record, _reason_of(error), _summary_of(error))
+    if article.language not in settings.supported_languages:
+        supported = ", ".join(settings.supported_languages)
+        return InvalidMessage(
+            record,
+            DeadLetterReason.UNSUPPORTED_LANGUAGE,
+            f"language {article.language!r} is not supported (supported: {supported})",
+        )
+    if article.published_at is None:
+        return article.with_published_at(record.timestamp)
+    return article
+
+
+def _reason_of(error: ValidationError) -> DeadLetterReason:
+    # The schema reports its text limits as value errors on the text field (named "body" when
+    # the producer used that alias); only their message tells an empty text from a long one.
+    for problem in error.errors():
+        if problem["loc"] in _TEXT_FIELDS and problem["type"] == "value_error":
+            if "text is empty" in problem["msg"]:
+                return DeadLetterReason.EMPTY_TEXT
+            if "-byte limit" in problem["msg"]:
+                return DeadLetterReason.OVERSIZED
+    return DeadLetterReason.SCHEMA_VIOLATION
+
+
+def _summary_of(error: ValidationError) -> str:
+    parts = []
+    for problem in error.errors():
+        where = ".".join(str(part) for part in problem["loc"]) or "article"
+        parts.append(f"{where}: {problem['msg']}")
+    summary = f"{error.error_count()} schema error(s): " + "; ".join(parts)
+    return summary[:MAX_ERROR_CHARS]

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from schemas import PloverRoot
+from services.processor.stories import event_day, fold_event_into_story, is_expired, story_id
+from tests.unit.processor.events import make_event
+
+MONDAY = datetime(2026, 4, 6, 9, 0, tzinfo=UTC)
+
+
+def test_fingerprint_uses_dyad_type_and_event_day() -> None:
+    event = make_event(published_at=MONDAY, event_start=MONDAY - timedelta(days=2))
+    assert story_id(event, MONDAY) == "FRA|DEU|CONSULT|2026-04-04"
+
+
+def test_event_day_falls_back_to_publication_then_seen_time() -> None:
+    assert event_day(make_event(published_at=MONDAY), MONDAY + timedelta(days=5)) == date(
+        2026, 4, 6
+    )
+    assert event_day(make_event(published_at=None), MONDAY) == date(2026, 4, 6)
+
+
+def test_different_event_types_are_different_stories() -> None:
+    consult = make_event(published_at=MONDAY)
+    threaten = make_event(published_at=MONDAY, event_type=PloverRoot.THREATEN)
+    assert story_id(consult, MONDAY) != story_id(threaten, MONDAY)
+
+
+def test_three_articles_from_two_sources_fold_into_one_story() -> None:
+    articles = [("a1", "Wire One"), ("a2", "Wire Two"), ("a3", "Wire One")]
+    state = None
+    for hour, (article_id, publisher) in enumerate(articles):
+        event = make_event(article_id=article_id, publisher=publisher, published_at=MONDAY)
+        state = fold_event_into_story(state, event, MONDAY + timedelta(hours=hour))
+    assert state is not None
+    story = state.aggregate
+    assert (story.num_mentions, story.num_articles, story.num_sources) == (3, 3, 2)
+    assert story.first_seen == MONDAY
+    assert story.last_seen == MONDAY + timedelta(hours=2)
+    assert len(story.event_ids) == 3
+
+
+def test_mentions_add_up_and_missing_publishers_are_not_sources() -> None:
+    first = fold_event_into_story(
+        None, make_event(article_id="a1", publisher=None, mentions=2), MONDAY
+    )
+    second = fold_event_into_story(
+        first, make_event(article_id="a2", publisher=None, mentions=3), MONDAY
+    )
+    assert second.aggregate.num_mentions == 5
+    assert second.aggregate.num_sources == 0
+
+
+def test_folding_the_same_event_twice_changes_nothing() -> None:
+    event = make_event(published_at=MONDAY)
+    state = fold_event_into_story(None, event, MONDAY)
+    assert fold_event_into_story(state, event, MONDAY + timedelta(hours=1)) is state
+
+
+def test_stories_expire_after_the_idle_period() -> None:
+    state = fold_event_into_story(None, make_event(published_at=MONDAY), MONDAY)
+    assert not is_expired(state, MONDAY + timedelta(days=14), 14)
+    assert is_expired(state, MONDAY + timedelta(days=14, seconds=1), 14)
