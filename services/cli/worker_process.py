@@ -1,0 +1,169 @@
+"""A ``dipstream worker`` subprocess, for the demo and the end-to-end benchmark.
+
+The worker gets its settings through ``DIPSTREAM_*`` variables, runs in its own session (so a
+Ctrl-C in the terminal reaches only the parent, which then stops it in order) and logs to a
+file, keeping the parent's terminal for the parent's own output.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterable
+from pathlib import Path
+
+from services.cli.errors import UserError
+from services.settings import Settings
+
+READY_TIMEOUT_S = 240.0
+STOP_TIMEOUT_S = 30.0
+_POLL_S = 0.5
+_PROBE_TIMEOUT_S = 2.0
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A TCP port nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((host, 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+def port_in_use(host: str, port: int) -> bool:
+    """True when something accepts connections on ``host:port``."""
+    try:
+        with socket.create_connection((host, port), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+def settings_environment(settings: Settings, names: Iterable[str]) -> dict[str, str]:
+    """``DIPSTREAM_*`` variables that give a subprocess these fields of ``settings``."""
+    environment = {}
+    for name in names:
+        value = getattr(settings, name)
+        text = str(value).lower() if isinstance(value, bool) else str(value)
+        environment[f"DIPSTREAM_{name.upper()}"] = text
+    return environment
+
+
+class WorkerProcess:
+    """One running ``dipstream worker``; stop it with :meth:`stop` (SIGTERM, then SIGKILL)."""
+
+    def __init__(self, settings: Settings, environment: dict[str, str], log_path: Path) -> None:
+        self.settings = settings
+        self.log_path = log_path
+        if port_in_use(settings.web_host, settings.web_port):
+            raise UserError(
+                f"port {settings.web_port} is in use: choose another with DIPSTREAM_WEB_PORT"
+            )
+        log_path.parent.mkdir(parents=True, exist_ok=True)
+        with log_path.open("ab") as log:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "services.cli.main", "worker"],
+                env={**os.environ, **environment},
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+
+    @property
+    def pid(self) -> int:
+        """The worker's process id."""
+        return self._process.pid
+
+    @property
+    def base_url(self) -> str:
+        """Where its web server answers, e.g. ``http://127.0.0.1:6066``."""
+        return f"http://{self.settings.web_host}:{self.settings.web_port}"
+
+    def wait_ready(self, timeout_s: float = READY_TIMEOUT_S) -> None:
+        """Return once ``/readyz`` answers 200; UserError if the worker exits or times out."""
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if self._process.poll() is not None:
+                raise UserError(
+                    f"the worker exited with code {self._process.returncode} during start-up; "
+                    f"see {self.log_path}"
+                )
+            if self._is_ready():
+                return
+            time.sleep(_POLL_S)
+        raise UserError(f"the worker was not ready within {timeout_s:.0f}s; see {self.log_path}")
+
+    def _is_ready(self) -> bool:
+        try:
+            with urllib.request.urlopen(
+                f"{self.base_url}/readyz", timeout=_PROBE_TIMEOUT_S
+            ) as response:
+                return bool(response.status == 200)
+        except (urllib.error.URLError, OSError):
+            return False
+
+    def metrics_text(self) -> str:
+        """The worker's ``/metrics`` page."""
+        with urllib.request.urlopen(
+            f"{self.base_url}/metrics", timeout=_PROBE_TIMEOUT_S
+        ) as response:
+            body: bytes = response.read()
+        return body.decode()
+
+    def rss_bytes(self) -> int:
+        """Resident memory of the worker and every process below it (extraction workers)."""
+        return sum(_rss_of(pid) for pid in (self.pid, *_descendants(self.pid)))
+
+    def stop(self, timeout_s: float = STOP_TIMEOUT_S) -> int | None:
+        """SIGTERM, wait, SIGKILL if it lingers; the exit code (None if it had to be killed)."""
+        code: int | None = self._process.poll()
+        if code is None:
+            self._process.send_signal(signal.SIGTERM)
+            try:
+                code = self._process.wait(timeout_s)
+            except subprocess.TimeoutExpired:
+                code = None
+        # Its extraction processes share its process group: none may outlive it.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self._process.pid, signal.SIGKILL)
+        self._process.wait()
+        return code
+
+
+def _descendants(pid: int) -> list[int]:
+    children_of: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        # The command name, in parentheses, may contain spaces: fields start after the last ')'.
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        children_of.setdefault(parent, []).append(int(entry.name))
+    found: list[int] = []
+    pending = [pid]
+    while pending:
+        children = children_of.get(pending.pop(), [])
+        found.extend(children)
+        pending.extend(children)
+    return found
+
+
+def _rss_of(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    for line in status.splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    return 0
