@@ -82,6 +82,12 @@ class Settings(BaseSettings):
         description="Benchmark only: skip the NLP and emit no events, to measure Kafka's ceiling.",
     )
 
+    # Evaluation
+    shared: Path | None = Field(
+        None,
+        description="Folder of reference gold sets (DIPSTREAM_SHARED); evaluation only, optional.",
+    )
+
     # Local development broker
     broker_home: Path = Field(
         Path(".cache/kafka"), description="Jars, data and logs of the broker."
