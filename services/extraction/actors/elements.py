@@ -1,0 +1,88 @@
+"""The pieces an actor phrase is made of: known names, role nouns and unknown named entities."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from spacy.tokens import Doc
+
+from services.extraction.actors.gazetteer import GazetteerEntry, Role
+from services.extraction.actors.matcher import ActorMatcher
+
+# Named entities the gazetteer does not know that still name an actor.
+_ACTOR_ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+
+
+class ElementKind(StrEnum):
+    """What a piece of a phrase is."""
+
+    KNOWN = "known"  # a gazetteer spelling
+    ROLE = "role"  # a role noun or title
+    PERSON = "person"  # an unknown person's name
+    ORG = "org"  # an unknown organisation's name
+    NORP = "norp"  # an unknown nationality, religious or political group
+
+
+@dataclass(frozen=True)
+class Element:
+    """One piece at tokens [start, end); ``entry`` is set for KNOWN, ``role`` for ROLE."""
+
+    start: int
+    end: int
+    kind: ElementKind
+    entry: GazetteerEntry | None = None
+    role: Role | None = None
+
+    @property
+    def last(self) -> int:
+        """The token index of the piece's last word, its head in English noun phrases."""
+        return self.end - 1
+
+
+_Claim = Callable[[Element], None]
+
+
+def find_elements(doc: Doc, matcher: ActorMatcher) -> list[Element]:
+    """Every piece in the document, in order, none overlapping another.
+
+    Known spellings come first, then role nouns on the words left over, then the parts of
+    PERSON, ORG and NORP entities that neither covers.
+    """
+    covered = [False] * len(doc)
+    elements: list[Element] = []
+
+    def claim(element: Element) -> None:
+        elements.append(element)
+        for index in range(element.start, element.end):
+            covered[index] = True
+
+    for name in matcher.names(doc):
+        claim(Element(name.start, name.end, ElementKind.KNOWN, entry=name.entry))
+    for role in matcher.roles(doc):
+        if not any(covered[role.start : role.end]):
+            claim(Element(role.start, role.end, ElementKind.ROLE, role=role.role))
+    for entity in doc.ents:
+        if entity.label_ not in _ACTOR_ENTITY_LABELS:
+            continue
+        kind = ElementKind(entity.label_.lower())
+        run_start: int | None = None
+        for index in range(entity.start, entity.end + 1):
+            free = index < entity.end and not covered[index]
+            if free and run_start is None:
+                run_start = index
+            elif not free and run_start is not None:
+                _claim_run(doc, run_start, index, kind, claim)
+                run_start = None
+    return sorted(elements, key=lambda element: element.start)
+
+
+def _claim_run(doc: Doc, start: int, end: int, kind: ElementKind, claim: _Claim) -> None:
+    """Keep the uncovered part of an entity if it still holds a proper name."""
+    while start < end and doc[start].pos_ in ("DET", "PUNCT", "ADP", "CCONJ"):
+        start += 1
+    while end > start and doc[end - 1].pos_ in ("PUNCT", "PART"):
+        end -= 1
+    if start < end and (kind is ElementKind.NORP or any(t.pos_ == "PROPN" for t in doc[start:end])):
+        claim(Element(start, end, kind))

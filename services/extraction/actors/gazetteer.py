@@ -1,0 +1,282 @@
+"""The actor gazetteer: every known name, demonym, metonym and role, looked up in lower case.
+
+It is built from the YAML files shipped in ``services/extraction/data/actors`` and from the
+user's folders (``Settings.actor_data_dirs``), each layer overriding the ones before it. Within
+one layer a spelling may code to one actor only, so conflicting data is caught when it is loaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from schemas.vocabulary import ActorKind
+from services.extraction.actors.records import ActorFile
+
+SHIPPED_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
+
+
+class ActorDataError(ValueError):
+    """An actor data file cannot be read; the message names the file and the entry."""
+
+
+class EntryForm(StrEnum):
+    """How a spelling refers to its actor."""
+
+    NAME = "name"
+    DEMONYM = "demonym"
+    METONYM = "metonym"
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """What one spelling codes to."""
+
+    name: str
+    country: str | None
+    sector: str | None
+    kind: ActorKind
+    form: EntryForm
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role noun's coding: 'spokesman' is the role 'spokesperson', GOV, a person, a speaker."""
+
+    role: str
+    sector: str
+    kind: ActorKind
+    speaker: bool
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+@dataclass(frozen=True, eq=False)
+class ActorGazetteer:
+    """Lookups by lower-cased spelling; compared and hashed by identity so matchers can cache it."""
+
+    entries: Mapping[str, GazetteerEntry]
+    # The spellings as written in the data, so matching can respect capitals ("US" is not "us").
+    spellings: Mapping[str, frozenset[str]]
+    roles: Mapping[str, Role]
+
+    @classmethod
+    def load(cls, extra_dirs: Sequence[Path] = ()) -> ActorGazetteer:
+        """The shipped data with each extra folder layered over it, in order."""
+        entries: dict[str, GazetteerEntry] = {}
+        spellings: dict[str, set[str]] = {}
+        roles: dict[str, Role] = {}
+        for folder in (SHIPPED_DIR, *extra_dirs):
+            layer = _Layer()
+            for path in _yaml_files(folder):
+                layer.add(path, _read(path))
+            entries.update(layer.entries)
+            for key, written in layer.spellings.items():
+                spellings[key] = written
+            roles.update(layer.roles)
+        return cls(
+            entries=MappingProxyType(entries),
+            spellings=MappingProxyType({k: frozenset(v) for k, v in spellings.items()}),
+            roles=MappingProxyType(roles),
+        )
+
+    def lookup(self, text: str) -> GazetteerEntry | None:
+        """The actor a name, demonym or metonym stands for."""
+        return self.entries.get(_normalise(text))
+
+    def role(self, term: str) -> Role | None:
+        """The role a noun or title (singular, any case) stands for."""
+        return self.roles.get(_normalise(term))
+
+    def role_by_name(self, role: str) -> Role | None:
+        """A role by its canonical name, e.g. 'spokesperson'."""
+        return next((r for r in self.roles.values() if r.role == role), None)
+
+    @property
+    def longest_role_term(self) -> int:
+        """Words in the longest role term, bounding how far role matching looks."""
+        return max((len(term.split()) for term in self.roles), default=1)
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        raise ActorDataError(f"{folder}: actor data folder does not exist")
+    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+
+
+def _read(path: Path) -> ActorFile:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise ActorDataError(f"{path}: cannot read YAML: {error}") from error
+    if raw is None:
+        return ActorFile()
+    try:
+        return ActorFile.model_validate(raw)
+    except ValidationError as error:
+        raise ActorDataError(_describe(path, raw, error)) from error
+
+
+def _describe(path: Path, raw: Any, error: ValidationError) -> str:
+    problems = []
+    for detail in error.errors():
+        location = detail["loc"]
+        where = ".".join(str(part) for part in location) or "<file>"
+        if len(location) >= 2 and isinstance(location[1], int):
+            section, index = str(location[0]), location[1]
+            field_path = ".".join(str(part) for part in location[2:]) or "<entry>"
+            where = f"{section}[{index}] {_entry_label(raw, section, index)}: {field_path}"
+        problems.append(f"{where}: {detail['msg']}")
+    return f"{path}: invalid actor data: " + "; ".join(problems)
+
+
+def _entry_label(raw: Any, section: str, index: int) -> str:
+    try:
+        entry = raw[section][index]
+    except (KeyError, IndexError, TypeError):
+        return ""
+    if isinstance(entry, dict):
+        label = entry.get("name") or entry.get("role") or entry.get("code")
+        if label:
+            return f"({label!r})"
+    return ""
+
+
+class _Layer:
+    """The entries of one folder, refusing a spelling that two entries code differently."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, GazetteerEntry] = {}
+        self.spellings: dict[str, set[str]] = {}
+        self.roles: dict[str, Role] = {}
+        self._origin: dict[str, str] = {}
+
+    def add(self, path: Path, data: ActorFile) -> None:
+        for country in data.countries:
+            where = f"{path}: countries {country.name!r}"
+            self._actor(
+                where,
+                [country.name, *country.names],
+                country.name,
+                country.code,
+                None,
+                ActorKind.STATE,
+                EntryForm.NAME,
+            )
+            self._actor(
+                where,
+                country.demonyms,
+                country.name,
+                country.code,
+                None,
+                ActorKind.STATE,
+                EntryForm.DEMONYM,
+            )
+            seats = [country.capital] if country.capital else []
+            self._actor(
+                where,
+                [*seats, *country.metonyms],
+                country.name,
+                country.code,
+                "GOV",
+                ActorKind.STATE,
+                EntryForm.METONYM,
+            )
+        for org in data.organisations:
+            self._actor(
+                f"{path}: organisations {org.name!r}",
+                [org.name, *org.names],
+                org.name,
+                org.code,
+                org.sector,
+                ActorKind.ORGANISATION,
+                EntryForm.NAME,
+            )
+        for person in data.people:
+            self._actor(
+                f"{path}: people {person.name!r}",
+                [person.name, *person.names],
+                person.name,
+                person.country,
+                person.sector,
+                ActorKind.PERSON,
+                EntryForm.NAME,
+                person.role,
+            )
+        for group in data.collectives:
+            where = f"{path}: collectives {group.name!r}"
+            self._actor(
+                where,
+                [group.name, *group.names],
+                group.name,
+                group.code,
+                None,
+                ActorKind.GROUP,
+                EntryForm.NAME,
+            )
+            self._actor(
+                where,
+                group.demonyms,
+                group.name,
+                group.code,
+                None,
+                ActorKind.GROUP,
+                EntryForm.DEMONYM,
+            )
+        for record in data.roles:
+            role = Role(record.role, record.sector, record.kind, record.speaker)
+            for term in record.terms:
+                self._role(f"{path}: roles {record.role!r}", term, role)
+
+    def _actor(
+        self,
+        where: str,
+        spellings: Iterable[str],
+        name: str,
+        country: str | None,
+        sector: str | None,
+        kind: ActorKind,
+        form: EntryForm,
+        role: str | None = None,
+    ) -> None:
+        entry = GazetteerEntry(name, country, sector, kind, form, role)
+        for spelling in spellings:
+            key = _normalise(spelling)
+            known = self.entries.get(key)
+            if known is not None and (known.name, known.country) != (name, country):
+                raise ActorDataError(
+                    f"{where}: {spelling!r} already codes to {known.name!r} "
+                    f"in {self._origin[key]}; a spelling may code to one actor only"
+                )
+            if known is None:
+                self.entries[key] = entry
+                self._origin[key] = where
+            self.spellings.setdefault(key, set()).add(spelling.strip())
+
+    def _role(self, where: str, term: str, role: Role) -> None:
+        key = _normalise(term)
+        known = self.roles.get(key)
+        if known is not None and known != role:
+            raise ActorDataError(
+                f"{where}: term {term!r} already belongs to role {known.role!r} "
+                f"in {self._origin['role:' + key]}"
+            )
+        self.roles[key] = role
+        self._origin["role:" + key] = where
+
+
+def iter_spellings(gazetteer: ActorGazetteer) -> Iterator[tuple[str, str]]:
+    """(lower-cased key, spelling as written) for every known spelling."""
+    for key, written in gazetteer.spellings.items():
+        for spelling in written:
+            yield key, spelling

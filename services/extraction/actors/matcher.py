@@ -1,0 +1,103 @@
+"""Finding the gazetteer's spellings and role nouns in a parsed document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from services.extraction.actors.gazetteer import ActorGazetteer, GazetteerEntry, Role
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """A known spelling at tokens [start, end)."""
+
+    start: int
+    end: int
+    entry: GazetteerEntry
+
+
+@dataclass(frozen=True)
+class RoleMatch:
+    """A role noun or title at tokens [start, end); its last token is the noun."""
+
+    start: int
+    end: int
+    role: Role
+
+
+def _same_capitals(written: str, token: Token) -> bool:
+    """An upper-case word must be upper case in the text, a capitalised one capitalised."""
+    if written.isupper() and len(written) > 1:
+        return token.text.isupper()
+    if written[:1].isupper():
+        return token.text[:1].isupper()
+    return True
+
+
+class ActorMatcher:
+    """The gazetteer compiled into a spaCy PhraseMatcher; build once, use for every document."""
+
+    def __init__(self, gazetteer: ActorGazetteer, vocab: Vocab) -> None:
+        self._gazetteer = gazetteer
+        # The pipeline's own tokenizer rules, so "U.S." in a pattern splits as in running text.
+        english = spacy.blank("en", vocab=vocab)
+        self._matcher = PhraseMatcher(vocab, attr="LOWER")
+        self._written: dict[str, list[list[str]]] = {}
+        for key, spellings in gazetteer.spellings.items():
+            patterns = [english.make_doc(spelling) for spelling in sorted(spellings)]
+            self._written[key] = [[token.text for token in pattern] for pattern in patterns]
+            self._matcher.add(key, patterns)
+        self._longest_role = gazetteer.longest_role_term
+
+    def names(self, doc: Doc) -> list[NameMatch]:
+        """Known names, demonyms and metonyms; overlapping matches keep the longest."""
+        spans = []
+        for match_id, start, end in self._matcher(doc):
+            key = doc.vocab.strings[match_id]
+            if self._capitals_agree(key, doc[start:end]):
+                spans.append(Span(doc, start, end, label=match_id))
+        return [
+            NameMatch(span.start, span.end, self._gazetteer.entries[span.label_])
+            for span in filter_spans(spans)
+        ]
+
+    def _capitals_agree(self, key: str, span: Span) -> bool:
+        return any(
+            len(words) == len(span)
+            and all(_same_capitals(word, token) for word, token in zip(words, span, strict=True))
+            for words in self._written[key]
+        )
+
+    def roles(self, doc: Doc) -> list[RoleMatch]:
+        """Role nouns, the longest term first at each token ("foreign minister", not "minister")."""
+        found: list[RoleMatch] = []
+        position = 0
+        while position < len(doc):
+            match = self._role_at(doc, position)
+            if match is None:
+                position += 1
+            else:
+                found.append(match)
+                position = match.end
+        return found
+
+    def _role_at(self, doc: Doc, start: int) -> RoleMatch | None:
+        if not doc[start].is_alpha:
+            return None
+        for length in range(min(self._longest_role, len(doc) - start), 0, -1):
+            words = doc[start : start + length]
+            last = words[-1]
+            if last.pos_ not in ("NOUN", "PROPN"):
+                continue
+            leading = [token.lower_ for token in words[:-1]]
+            for last_form in (last.lower_, last.lemma_.lower()):
+                role = self._gazetteer.role(" ".join([*leading, last_form]))
+                if role is not None:
+                    return RoleMatch(start, start + length, role)
+        return None

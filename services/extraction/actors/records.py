@@ -1,0 +1,89 @@
+"""The entries of the actor YAML files, validated so a bad user file fails with a clear message.
+
+Every file is a mapping with an optional ``version`` and any of the sections ``countries``,
+``organisations``, ``people``, ``roles`` and ``collectives``; the comment block at the top of each
+shipped file documents its section. Users may put any section in any file of their own folders.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from schemas.vocabulary import ActorKind
+
+SECTOR_PATTERN = r"^[A-Z]{3}$"
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class CountryRecord(_Record):
+    """A state: its names, what its people and government are called, where it is governed from."""
+
+    code: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3.")
+    name: str = Field(min_length=1)
+    names: list[str] = Field(default_factory=list, description="Other names and abbreviations.")
+    demonyms: list[str] = Field(
+        default_factory=list, description="Adjectives and plural nouns: Russian, Russians."
+    )
+    capital: str | None = None
+    metonyms: list[str] = Field(
+        default_factory=list,
+        description="Places standing for the government: the Kremlin, Downing Street.",
+    )
+
+
+class OrganisationRecord(_Record):
+    """An international organisation or a non-governmental one."""
+
+    code: str = Field(pattern=r"^[A-Z][A-Z0-9]{1,11}$", description="Goes in Actor.country.")
+    name: str = Field(min_length=1)
+    names: list[str] = Field(default_factory=list)
+    sector: str = Field("IGO", pattern=SECTOR_PATTERN)
+
+
+class PersonRecord(_Record):
+    """A named office-holder."""
+
+    name: str = Field(min_length=1)
+    names: list[str] = Field(
+        default_factory=list, description="Surname alone, spelling variants, full forms."
+    )
+    country: str = Field(pattern=r"^[A-Z][A-Z0-9]{1,11}$", description="ISO3 or organisation code.")
+    sector: str = Field(pattern=SECTOR_PATTERN)
+    role: str = Field(min_length=1, description="A role of roles.yaml, e.g. 'foreign minister'.")
+    valid_from: date | None = Field(None, description="First day in this role, if known.")
+    valid_to: date | None = Field(None, description="Last day in this role, if it has ended.")
+
+
+class RoleRecord(_Record):
+    """Nouns and titles that say what an actor does, and the sector they code to."""
+
+    role: str = Field(min_length=1, description="Canonical role, shared by all its terms.")
+    terms: list[str] = Field(min_length=1, description="Singular forms, lower case.")
+    sector: str = Field(pattern=SECTOR_PATTERN)
+    kind: ActorKind = Field(description="What one holder of the role is: person, group, ...")
+    speaker: bool = Field(False, description="Speaks for someone else: spokesperson, press office.")
+
+
+class CollectiveRecord(_Record):
+    """A group of states spoken of as one: the West, the international community."""
+
+    code: str = Field(pattern=r"^[A-Z][A-Z0-9]{1,11}$")
+    name: str = Field(min_length=1)
+    names: list[str] = Field(default_factory=list)
+    demonyms: list[str] = Field(default_factory=list, description="Western, Westerners.")
+
+
+class ActorFile(_Record):
+    """One YAML file of actor data."""
+
+    version: int = Field(1, ge=1)
+    countries: list[CountryRecord] = Field(default_factory=list)
+    organisations: list[OrganisationRecord] = Field(default_factory=list)
+    people: list[PersonRecord] = Field(default_factory=list)
+    roles: list[RoleRecord] = Field(default_factory=list)
+    collectives: list[CollectiveRecord] = Field(default_factory=list)
