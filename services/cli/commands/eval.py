@@ -1,0 +1,100 @@
+"""``dipstream eval``: score the extraction engine on the gold sets and write a JSON report."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from services.cli.errors import UserError
+from services.evaluation.items import GoldFormatError
+from services.evaluation.report import render_table, report_document, write_report
+from services.evaluation.run import SET_NAMES, SHARED_SETS, evaluate_set, load_set, shared_path
+from services.extraction import EXTRACTOR_VERSION, ExtractionEngine
+from services.extraction.nlp import PipelineUnavailableError
+from services.settings import get_settings
+
+DEFAULT_OUTPUT = Path("var/eval/report.json")
+
+
+def register(subparsers: argparse._SubParsersAction[Any]) -> None:
+    """Add ``eval``."""
+    parser = subparsers.add_parser("eval", help="score the extractor on the gold sets")
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        help="folder holding gold/plover_gsr and gold/plv (default: DIPSTREAM_SHARED)",
+    )
+    parser.add_argument(
+        "--sets",
+        type=_set_names,
+        help=f"comma-separated gold sets among {','.join(SET_NAMES)} "
+        "(default: all, or only 'own' when no shared folder is configured)",
+    )
+    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="JSON report path")
+    parser.add_argument("--limit", type=int, help="score at most N articles or sentences per set")
+    parser.set_defaults(handler=_run)
+
+
+def _set_names(value: str) -> tuple[str, ...]:
+    names = tuple(dict.fromkeys(name.strip() for name in value.split(",") if name.strip()))
+    unknown = [name for name in names if name not in SET_NAMES]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"unknown gold set {', '.join(unknown) or value!r}; choose among {','.join(SET_NAMES)}"
+        )
+    return names
+
+
+def _chosen_sets(requested: tuple[str, ...] | None, shared: Path | None) -> tuple[str, ...]:
+    if requested is not None:
+        return requested
+    if shared is None:
+        print(
+            "dipstream: no shared folder (--shared or DIPSTREAM_SHARED): scoring the own set only",
+            file=sys.stderr,
+        )
+        return ("own",)
+    return SET_NAMES
+
+
+def _check_shared(names: tuple[str, ...], shared: Path | None) -> None:
+    needed = [name for name in names if name in SHARED_SETS]
+    if not needed:
+        return
+    if shared is None:
+        raise UserError(
+            f"gold set(s) {','.join(needed)} need the shared folder: pass --shared PATH "
+            "or set DIPSTREAM_SHARED"
+        )
+    for name in needed:
+        path = shared_path(shared, name)
+        if not path.is_file():
+            raise UserError(f"gold set {name}: {path} not found")
+
+
+def _run(args: argparse.Namespace) -> int:
+    settings = get_settings()
+    if args.limit is not None and args.limit < 1:
+        raise UserError("--limit must be a positive number")
+    shared: Path | None = args.shared or settings.shared
+    names = _chosen_sets(args.sets, shared)
+    _check_shared(names, shared)
+    try:
+        golds = {name: load_set(name, shared, args.limit) for name in names}
+    except (GoldFormatError, OSError) as error:
+        raise UserError(str(error)) from error
+    try:
+        engine = ExtractionEngine.load(
+            model_name=settings.spacy_model,
+            actor_data_dirs=settings.actor_data_dirs,
+            confidence_threshold=0.0,
+        )
+    except PipelineUnavailableError as error:
+        raise UserError(str(error)) from error
+    reports = [evaluate_set(name, gold, engine) for name, gold in golds.items()]
+    print(render_table(reports))
+    write_report(report_document(reports, EXTRACTOR_VERSION), args.output)
+    print(f"\nreport written to {args.output}")
+    return 0

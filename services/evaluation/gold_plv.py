@@ -1,0 +1,49 @@
+"""The PLV gold set: real news sentences with a gold root and source and target spans.
+
+Only the gold columns are read (``sentence``, ``source``, ``target``, ``gold_root``); the
+``silver_*``, ``*_L1``, ``*_L2``, ``prompt_*`` and ``modality_L2`` columns are model outputs.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+from services.evaluation.items import (
+    GoldActor,
+    GoldArticle,
+    GoldFormatError,
+    single_sentence_article,
+)
+
+RELATIVE_PATH = Path("gold/plv/PLV_train.tsv")
+_COLUMNS = ("sentence_id", "sentence", "source", "target", "gold_root")
+
+
+def load_plv(path: Path, limit: int | None = None) -> list[GoldArticle]:
+    """One single-sentence article per row of ``PLV_train.tsv``."""
+    # Some sentences are long quotations; the default field limit is 128 KiB.
+    csv.field_size_limit(sys.maxsize)
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(handle, delimiter="\t")
+        missing = [name for name in _COLUMNS if name not in (rows.fieldnames or ())]
+        if missing:
+            raise GoldFormatError(f"{path}: missing column(s) {', '.join(missing)}")
+        articles: list[GoldArticle] = []
+        for row in rows:
+            if limit is not None and len(articles) >= limit:
+                break
+            text = row["sentence"].strip()
+            if not text:
+                continue
+            articles.append(
+                single_sentence_article(
+                    item_id=f"plv-{row['sentence_id']}",
+                    text=text,
+                    label=row["gold_root"].strip(),
+                    sources=(GoldActor(row["source"].strip()),),
+                    targets=(GoldActor(row["target"].strip()),),
+                )
+            )
+    return articles

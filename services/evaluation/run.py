@@ -1,0 +1,112 @@
+"""Running the engine over the gold sets and gathering every score into one report."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from schemas import Article, DiplomaticEvent
+from services.evaluation import gold_gsr, gold_plv
+from services.evaluation.gold_samples import OwnGold, load_samples
+from services.evaluation.items import GoldArticle
+from services.evaluation.metrics import (
+    ReliabilityBin,
+    agreement,
+    dyad_recall,
+    events_per_sentence,
+    expected_calibration_error,
+    macro_f1,
+    no_event_precision,
+    precision_recall_f1,
+    ratio,
+    reliability_bins,
+    top1_accuracy,
+    type_recall,
+)
+from services.evaluation.scoring import (
+    country_pairs,
+    field_accuracies,
+    match_events,
+    sentence_outcomes,
+)
+
+SET_NAMES = ("own", "gsr", "plv")
+SHARED_SETS: dict[str, tuple[Path, Callable[[Path, int | None], list[GoldArticle]]]] = {
+    "gsr": (gold_gsr.RELATIVE_PATH, gold_gsr.load_gsr),
+    "plv": (gold_plv.RELATIVE_PATH, gold_plv.load_plv),
+}
+
+
+class BatchExtractor(Protocol):
+    """What the evaluation needs of the engine."""
+
+    def extract_batch(self, articles: Sequence[Article]) -> list[list[DiplomaticEvent]]: ...
+
+
+@dataclass(frozen=True)
+class SetReport:
+    """Every score of one gold set; a metric is None when the set gives nothing to score."""
+
+    name: str
+    articles: int
+    sentences: int
+    seconds: float
+    metrics: dict[str, float | None]
+    reliability: list[ReliabilityBin]
+    event_fields: dict[str, float | None] = field(default_factory=dict)
+
+
+def shared_path(shared: Path, name: str) -> Path:
+    """Where gold set ``name`` lives under the shared folder."""
+    return shared / SHARED_SETS[name][0]
+
+
+def load_set(name: str, shared: Path | None, limit: int | None) -> list[GoldArticle] | OwnGold:
+    """The gold of one set; the shared sets need ``shared`` (checked by the caller)."""
+    if name == "own":
+        return load_samples(limit=limit)
+    if shared is None:
+        raise ValueError(f"gold set {name!r} needs the shared folder")
+    relative, loader = SHARED_SETS[name]
+    return loader(shared / relative, limit)
+
+
+def evaluate_set(name: str, gold: list[GoldArticle] | OwnGold, engine: BatchExtractor) -> SetReport:
+    """Extract from every article of the set and score the result."""
+    articles = gold.articles if isinstance(gold, OwnGold) else gold
+    started = time.perf_counter()
+    extracted = engine.extract_batch([item.article for item in articles])
+    seconds = time.perf_counter() - started
+    outcomes = sentence_outcomes(articles, extracted)
+    countries, coded, _ = country_pairs(articles, extracted)
+    bins = reliability_bins(outcomes)
+    metrics: dict[str, float | None] = {
+        "root_accuracy": top1_accuracy(outcomes),
+        "root_macro_f1": macro_f1(outcomes),
+        "type_recall": type_recall(outcomes),
+        "dyad_recall": dyad_recall(outcomes),
+        "actor_country_accuracy": agreement(list(countries)),
+        "actor_country_coverage": ratio(len(countries), coded),
+        "events_per_sentence": events_per_sentence(outcomes),
+        "no_event_precision": no_event_precision(outcomes),
+        "expected_calibration_error": expected_calibration_error(bins),
+    }
+    event_fields: dict[str, float | None] = {}
+    if isinstance(gold, OwnGold):
+        pairs = match_events(gold.events, articles, extracted)
+        predicted = sum(len(events) for events in extracted)
+        precision, recall, f1 = precision_recall_f1(len(pairs), predicted, len(gold.events))
+        metrics |= {"event_precision": precision, "event_recall": recall, "event_f1": f1}
+        event_fields = field_accuracies(pairs)
+    return SetReport(
+        name=name,
+        articles=len(articles),
+        sentences=len(outcomes),
+        seconds=seconds,
+        metrics=metrics,
+        reliability=bins,
+        event_fields=event_fields,
+    )

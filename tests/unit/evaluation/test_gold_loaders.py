@@ -1,0 +1,75 @@
+"""Reading the three gold formats from tiny files written here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from schemas import PloverRoot
+from services.evaluation.gold_gsr import load_gsr
+from services.evaluation.gold_plv import load_plv
+from services.evaluation.items import GoldActor, GoldFormatError, mentions_overlap
+
+PLV_HEADER = (
+    "\tsentence_id\tsentence\tmarked_sentence\tsource\ttarget\tgold_penta\tsilver_root\tgold_root"
+)
+
+
+def test_plv_reads_gold_columns_and_splits_yield(tmp_path: Path) -> None:
+    path = tmp_path / "plv.tsv"
+    rows = [
+        "0\t7\tLatvia thanked Estonia.\t<s>Latvia</s> thanked <t>Estonia</t>."
+        "\tLatvia\tEstonia\t1\tAID\tSUPPORT",
+        "1\t9\tChad freed two Malian pilots.\tx\tChad\ttwo Malian pilots\t2\tAID\tYIELD",
+    ]
+    path.write_text("\n".join([PLV_HEADER, *rows]) + "\n", encoding="utf-8")
+    first, second = load_plv(path)
+    assert first.article.text == "Latvia thanked Estonia."
+    (sentence,) = first.sentences
+    assert sentence.roots == {PloverRoot.SUPPORT}  # the silver AID is ignored
+    assert sentence.sources == (GoldActor("Latvia"),)
+    assert second.sentences[0].roots == {PloverRoot.CONCEDE, PloverRoot.RETREAT}
+    assert len(load_plv(path, limit=1)) == 1
+
+
+def test_plv_without_gold_column_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "plv.tsv"
+    path.write_text("\tsentence_id\tsentence\tsource\ttarget\n0\t1\tA.\tx\ty\n", encoding="utf-8")
+    with pytest.raises(GoldFormatError, match="gold_root"):
+        load_plv(path)
+
+
+def test_gsr_skips_documentation_maps_old_names_and_fixes_codes(tmp_path: Path) -> None:
+    records = [
+        {"id": "DOC", "event": "DOCUMENT", "eventText": "about this file"},
+        {
+            "id": "G-1",
+            "event": "DEMAND",
+            "text": "Tokyo asked Oslo for talks.",
+            "source": [{"actorText": "Tokyo", "code": "JAP", "sector": "GOV"}],
+            "target": "",
+        },
+        {"id": "G-2", "event": "INVESTIGATE", "text": "Peru looked into it.", "source": []},
+    ]
+    path = tmp_path / "gsr.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    first, second = load_gsr(path)
+    (sentence,) = first.sentences
+    assert sentence.roots == {PloverRoot.REQUEST}
+    assert sentence.sources == (GoldActor("Tokyo", "JPN"),)
+    assert sentence.targets == ()
+    assert second.sentences[0].roots == {PloverRoot.ACCUSE}
+
+
+def test_gsr_that_is_not_a_list_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "gsr.json"
+    path.write_text("{}", encoding="utf-8")
+    with pytest.raises(GoldFormatError, match="list"):
+        load_gsr(path)
+
+
+def test_mentions_overlap_on_identifying_words_only() -> None:
+    assert mentions_overlap("Foreign Minister Ana Lopez", "Lopez")
+    assert not mentions_overlap("the Chilean foreign minister", "a foreign minister of Peru")
