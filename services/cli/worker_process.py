@@ -95,12 +95,13 @@ class WorkerProcess:
                     f"the worker exited with code {self._process.returncode} during start-up; "
                     f"see {self.log_path}"
                 )
-            if self._is_ready():
+            if self.is_ready():
                 return
             time.sleep(_POLL_S)
         raise UserError(f"the worker was not ready within {timeout_s:.0f}s; see {self.log_path}")
 
-    def _is_ready(self) -> bool:
+    def is_ready(self) -> bool:
+        """True when ``/readyz`` answers 200 now."""
         try:
             with urllib.request.urlopen(
                 f"{self.base_url}/readyz", timeout=_PROBE_TIMEOUT_S

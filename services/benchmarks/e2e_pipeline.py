@@ -1,0 +1,247 @@
+"""One measured run of the pipeline: fresh topics, N worker subprocesses, a producer, a consumer.
+
+Every run has topics, a consumer group and a state folder of its own (uuid-suffixed), so runs
+never see each other's messages. The producer stamps each record with its send time (the
+Kafka record timestamp) and remembers it per article id; a consumer of the events topic notes
+when each event arrives. A run is over when the workers' ``/metrics`` count every article as
+processed or dead-lettered.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kafka import KafkaConsumer, KafkaProducer
+from kafka.errors import KafkaError
+from prometheus_client.parser import text_string_to_metric_families
+
+from services.broker import topics
+from services.broker.client_config import kafka_python_config
+from services.broker.errors import BrokerError
+from services.cli.errors import UserError
+from services.cli.worker_process import WorkerProcess, free_port, settings_environment
+from services.settings import Settings
+
+PARTITIONS = 4
+FINISHED_COUNTERS = ("dipstream_articles_processed", "dipstream_articles_dead_lettered")
+POLL_S = 0.2
+# Events of the last articles are acknowledged before the counters move: this covers their trip
+# to the benchmark's consumer.
+EVENT_DRAIN_S = 2.0
+WORKER_FIELDS = (
+    "kafka_bootstrap_servers",
+    "topic_articles",
+    "topic_events",
+    "topic_dlq",
+    "topic_stories",
+    "topic_partitions",
+    "app_id",
+    "data_dir",
+    "web_port",
+    "extraction_passthrough",
+)
+
+
+@dataclass
+class RunResult:
+    """What one pipeline run measured."""
+
+    label: str
+    workers: int
+    articles: int
+    seconds: float
+    events: int
+    latencies_s: list[float] = field(repr=False)
+    peak_rss_bytes: int
+
+    @property
+    def articles_per_s(self) -> float:
+        """Articles through the pipeline per second of wall time."""
+        return self.articles / self.seconds if self.seconds > 0 else 0.0
+
+
+class _EventClock(threading.Thread):
+    """Consumes the events topic and notes the arrival time of each event's article id."""
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(name="event-clock", daemon=True)
+        self.arrivals: list[tuple[str, float]] = []
+        self._stop_requested = threading.Event()
+        self._consumer = KafkaConsumer(
+            settings.topic_events,
+            group_id=f"{settings.app_id}-clock",
+            auto_offset_reset="earliest",
+            enable_auto_commit=False,
+            **kafka_python_config(settings),
+        )
+
+    def run(self) -> None:
+        while not self._stop_requested.is_set():
+            for batch in self._consumer.poll(timeout_ms=100).values():
+                arrived = time.time()
+                for record in batch:
+                    self.arrivals.append((json.loads(record.value)["article_id"], arrived))
+        self._consumer.close()
+
+    def wait_assigned(self, timeout_s: float = 30.0) -> None:
+        """Block until the consumer owns its partitions, so no event can slip past it."""
+        deadline = time.monotonic() + timeout_s
+        while not self._consumer.assignment() and time.monotonic() < deadline:
+            time.sleep(POLL_S)
+
+    def stop(self) -> None:
+        self._stop_requested.set()
+        self.join()
+
+
+def run_pipeline(
+    settings: Settings,
+    corpus: Sequence[dict[str, Any]],
+    *,
+    label: str,
+    count: int,
+    workers: int,
+    passthrough: bool = False,
+    rate: float | None = None,
+    timeout_s: float,
+    log_dir: Path,
+) -> RunResult:
+    """Send ``count`` articles (at ``rate`` per second, or at once) and time their processing."""
+    suffix = uuid.uuid4().hex[:10]
+    run_settings = settings.model_copy(
+        update={
+            "topic_articles": f"bench.articles.{suffix}",
+            "topic_events": f"bench.events.{suffix}",
+            "topic_dlq": f"bench.dlq.{suffix}",
+            "topic_stories": f"bench.stories.{suffix}",
+            "topic_partitions": PARTITIONS,
+            "app_id": f"dipstream-bench-{suffix}",
+            "extraction_passthrough": passthrough,
+        }
+    )
+    names = topics.topic_names(run_settings)
+    topics.create_topics(run_settings, names, partitions=PARTITIONS)
+    processes: list[WorkerProcess] = []
+    clock = _EventClock(run_settings)
+    try:
+        for index in range(workers):
+            worker_settings = run_settings.model_copy(
+                update={"web_port": free_port(), "data_dir": log_dir / suffix / f"worker-{index}"}
+            )
+            environment = settings_environment(worker_settings, WORKER_FIELDS)
+            log_path = log_dir / suffix / f"worker-{index}.log"
+            processes.append(WorkerProcess(worker_settings, environment, log_path))
+        _wait_all_ready(processes)
+        clock.start()
+        clock.wait_assigned()
+        sent_at = _produce(run_settings, corpus, count, rate, suffix)
+        started = min(sent_at.values())
+        finished, peak_rss = _wait_finished(processes, count, timeout_s, label)
+        time.sleep(EVENT_DRAIN_S)
+    finally:
+        for process in processes:
+            process.stop()
+        if clock.is_alive():
+            clock.stop()
+        _delete_topics(run_settings, names)
+    latencies = [
+        arrived - sent_at[article_id]
+        for article_id, arrived in clock.arrivals
+        if article_id in sent_at
+    ]
+    return RunResult(
+        label=label,
+        workers=workers,
+        articles=count,
+        seconds=finished - started,
+        events=len(clock.arrivals),
+        latencies_s=latencies,
+        peak_rss_bytes=peak_rss,
+    )
+
+
+def _wait_all_ready(processes: Sequence[WorkerProcess]) -> None:
+    # A worker joining the group makes the others rebalance: ready means all of them at once.
+    while True:
+        for process in processes:
+            process.wait_ready()
+        if all(process.is_ready() for process in processes):
+            return
+        time.sleep(POLL_S)
+
+
+def _produce(
+    settings: Settings,
+    corpus: Sequence[dict[str, Any]],
+    count: int,
+    rate: float | None,
+    suffix: str,
+) -> dict[str, float]:
+    producer = KafkaProducer(acks="all", linger_ms=5, **kafka_python_config(settings))
+    sent_at: dict[str, float] = {}
+    try:
+        begin = time.time()
+        for index in range(count):
+            if rate is not None:
+                time.sleep(max(0.0, begin + index / rate - time.time()))
+            article_id = f"{corpus[index % len(corpus)]['id']}#{suffix}-{index}"
+            value = json.dumps({**corpus[index % len(corpus)], "id": article_id}).encode()
+            now = time.time()
+            sent_at[article_id] = now
+            producer.send(
+                settings.topic_articles,
+                key=article_id.encode(),
+                value=value,
+                timestamp_ms=int(now * 1000),
+            )
+        producer.flush()
+    finally:
+        producer.close()
+    return sent_at
+
+
+def _wait_finished(
+    processes: Sequence[WorkerProcess], count: int, timeout_s: float, label: str
+) -> tuple[float, int]:
+    """When the workers had finished ``count`` articles, and their peak memory meanwhile."""
+    deadline = time.monotonic() + timeout_s
+    peak_rss = 0
+    finished = 0
+    while time.monotonic() < deadline:
+        peak_rss = max(peak_rss, max(process.rss_bytes() for process in processes))
+        finished = sum(_finished_articles(process) for process in processes)
+        if finished >= count:
+            return time.time(), peak_rss
+        time.sleep(POLL_S)
+    logs = ", ".join(str(process.log_path) for process in processes)
+    raise UserError(
+        f"{label}: {finished} of {count} articles done after {timeout_s:.0f}s; see {logs}"
+    )
+
+
+def _finished_articles(process: WorkerProcess) -> int:
+    total = 0.0
+    for family in text_string_to_metric_families(process.metrics_text()):
+        if family.name in FINISHED_COUNTERS:
+            total += sum(
+                sample.value for sample in family.samples if sample.name.endswith("_total")
+            )
+    return int(total)
+
+
+def _delete_topics(settings: Settings, names: Sequence[str]) -> None:
+    # Leftover topics only cost disk on a local broker: a failure here must not hide the
+    # run's own outcome, so it is reported and the run goes on.
+    try:
+        with topics.admin_client(settings) as admin:
+            admin.delete_topics(list(names))
+    except (BrokerError, KafkaError) as error:
+        print(f"could not delete the benchmark topics {', '.join(names)}: {error}", file=sys.stderr)
