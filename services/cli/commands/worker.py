@@ -1,0 +1,41 @@
+"""``dipstream worker``: run the stream processor until SIGINT or SIGTERM."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from services.settings import get_settings
+
+LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
+
+
+def register(subparsers: argparse._SubParsersAction[Any]) -> None:
+    """Add ``worker``."""
+    parser = subparsers.add_parser("worker", help="run the Kafka stream processor")
+    parser.add_argument(
+        "--web-port", type=int, help="port of /metrics, /healthz and /readyz (overrides settings)"
+    )
+    parser.add_argument("--loglevel", "-l", choices=LOG_LEVELS, default="info")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Start the worker; returns its exit code once it has drained and committed."""
+    # Faust and spaCy are heavy imports: only this command pays for them.
+    import faust
+
+    from services.processor.app import create_app
+
+    settings = get_settings()
+    if args.web_port is not None:
+        settings = settings.model_copy(update={"web_port": args.web_port})
+    app = create_app(settings)
+    # faust.Worker installs SIGINT/SIGTERM handlers that stop the app: agents finish their
+    # batch, acked offsets are committed, then the loop closes.
+    worker = faust.Worker(app, loglevel=args.loglevel)
+    try:
+        worker.execute_from_commandline()
+    except SystemExit as exit_request:
+        return exit_request.code if isinstance(exit_request.code, int) else 1
+    return 0

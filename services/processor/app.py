@@ -1,0 +1,92 @@
+"""``create_app(settings)``: the one place where the Faust app is built and wired.
+
+Faust keeps process-wide state (the current app, its web server and agents), so an app is
+built once per process, here, from :class:`Settings` alone.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import faust
+
+from schemas import QuadClass
+from services import __version__
+from services.broker.faust_config import faust_broker_url, faust_credentials
+from services.extraction import EXTRACTOR_VERSION
+from services.processor.agent import ArticleProcessor
+from services.processor.consumer_watch import register_consumer_watch
+from services.processor.dlq_guard import DeadLetterGuard
+from services.processor.extraction_pool import ExtractionPool
+from services.processor.health import register_health
+from services.processor.metrics import BUILD_INFO
+from services.processor.story_table import register_stories
+from services.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+# acks=all: a send counts only once every in-sync replica has the record.
+PRODUCER_ACKS_ALL = -1
+
+
+def create_app(settings: Settings) -> faust.App:
+    """The stream processor as a Faust app, ready for ``faust.Worker``."""
+    app = faust.App(
+        settings.app_id,
+        broker=faust_broker_url(settings),
+        broker_credentials=faust_credentials(settings),
+        processing_guarantee=settings.processing_guarantee,
+        producer_acks=PRODUCER_ACKS_ALL,
+        web_host=settings.web_host,
+        web_port=settings.web_port,
+        datadir=str(settings.data_dir),
+        store="memory://",
+        topic_partitions=settings.topic_partitions,
+        # A worker stopping waits until every started batch is acked, then commits.
+        stream_wait_empty=True,
+        # A new consumer group starts at the oldest article, so none produced before it is lost.
+        consumer_auto_offset_reset="earliest",
+        autodiscover=False,
+    )
+    BUILD_INFO.info({"version": __version__, "extractor_version": EXTRACTOR_VERSION})
+    pool = ExtractionPool(settings)
+    guard = DeadLetterGuard(settings.dlq_guard_window, settings.dlq_guard_max_ratio)
+    _register_article_agent(app, settings, pool, guard)
+    register_stories(app, settings)
+    register_consumer_watch(app, settings)
+    register_health(app, settings, pool, guard)
+    return app
+
+
+def _raw_topic(app: faust.App, name: str) -> Any:
+    return app.topic(name, key_serializer="raw", value_serializer="raw")
+
+
+def _register_article_agent(
+    app: faust.App, settings: Settings, pool: ExtractionPool, guard: DeadLetterGuard
+) -> None:
+    output_names = [
+        settings.topic_events,
+        *(settings.quad_class_topic(quad_class.slug) for quad_class in QuadClass),
+    ]
+    processor = ArticleProcessor(
+        settings,
+        pool,
+        guard,
+        output_topics={name: _raw_topic(app, name) for name in output_names},
+        dlq_topic=_raw_topic(app, settings.topic_dlq),
+    )
+
+    @app.agent(_raw_topic(app, settings.topic_articles), name="articles")
+    async def code_articles(stream: Any) -> None:
+        await pool.start()
+        async for batch in stream.take_events(settings.batch_size, within=settings.batch_timeout_s):
+            await processor.process(batch)
+
+    async def stop_extraction(_sender: faust.App, *_args: Any, **_kwargs: Any) -> None:
+        pool.close()
+
+    # mode annotates signal receivers with a type that no function satisfies under mypy.
+    before_shutdown: Any = app.on_before_shutdown
+    before_shutdown.connect(stop_extraction)

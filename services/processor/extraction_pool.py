@@ -1,0 +1,121 @@
+"""Runs the CPU-bound extraction engine off the event loop.
+
+With ``extraction_workers`` >= 1 the engine runs in that many spawned processes, each loading
+the model once; with 0 it runs in one thread of the worker process (simpler, but the GIL
+then slows the event loop while an article is coded). The loop only awaits futures, so
+heartbeats and commits go on while a long article is coded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import time
+from collections.abc import Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from schemas import Article, DiplomaticEvent
+from services.extraction import ExtractionEngine
+from services.processor.metrics import EXTRACTION_DURATION
+from services.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+ExtractionOutcome = list[DiplomaticEvent] | Exception
+
+# The engine of this process: set once by the executor's initializer.
+_engine: ExtractionEngine | None = None
+
+
+def _load_engine(model_name: str, actor_data_dirs: tuple[Path, ...], threshold: float) -> None:
+    global _engine  # the executor initializer can only set process state
+    _engine = ExtractionEngine.load(model_name, actor_data_dirs, threshold)
+
+
+def _engine_ready() -> bool:
+    return _engine is not None
+
+
+def _extract_batch(articles: Sequence[Article]) -> list[list[DiplomaticEvent]]:
+    if _engine is None:
+        raise RuntimeError("extraction engine not loaded in this worker process")
+    return _engine.extract_batch(list(articles))
+
+
+class ExtractionPool:
+    """The engine behind an executor; :meth:`extract` isolates per-article failures."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._executor: Executor | None = None
+        self._loaded = settings.extraction_passthrough
+
+    @property
+    def loaded(self) -> bool:
+        """True once every worker has loaded the model (always true in pass-through mode)."""
+        return self._loaded
+
+    async def start(self) -> None:
+        """Start the workers and wait until each one has loaded the model."""
+        if self._loaded or self._executor is not None:
+            return
+        settings = self._settings
+        initargs = (settings.spacy_model, settings.actor_data_dirs, settings.confidence_threshold)
+        workers = settings.extraction_workers
+        if workers == 0:
+            self._executor = ThreadPoolExecutor(1, "extraction", _load_engine, initargs)
+        else:
+            # Spawned, not forked: the worker process already runs Kafka client threads.
+            context = multiprocessing.get_context("spawn")
+            self._executor = ProcessPoolExecutor(workers, context, _load_engine, initargs)
+        loop = asyncio.get_running_loop()
+        started = time.perf_counter()
+        # Processes start on demand, one per task waiting for an idle one: one task per
+        # worker makes every worker start and load the model now rather than on first use.
+        await asyncio.gather(
+            *(loop.run_in_executor(self._executor, _engine_ready) for _ in range(max(workers, 1)))
+        )
+        self._loaded = True
+        logger.info(
+            "extraction engine loaded in %d worker(s) in %.1f s",
+            max(workers, 1),
+            time.perf_counter() - started,
+        )
+
+    async def extract(self, articles: Sequence[Article]) -> list[ExtractionOutcome]:
+        """Events of each article, or the exception the engine raised on that article."""
+        if not articles:
+            return []
+        if self._settings.extraction_passthrough:
+            return [[] for _ in articles]
+        try:
+            return list(await self._run(articles))
+        except BrokenProcessPool:
+            raise
+        except Exception as batch_error:
+            logger.warning("extraction failed on a batch (%s); retrying one by one", batch_error)
+        return [await self._extract_alone(article) for article in articles]
+
+    async def _extract_alone(self, article: Article) -> ExtractionOutcome:
+        try:
+            return (await self._run([article]))[0]
+        except BrokenProcessPool:
+            raise
+        except Exception as error:
+            return error
+
+    async def _run(self, articles: Sequence[Article]) -> list[list[DiplomaticEvent]]:
+        if self._executor is None:
+            raise RuntimeError("ExtractionPool.start() was not awaited")
+        loop = asyncio.get_running_loop()
+        with EXTRACTION_DURATION.time():
+            return await loop.run_in_executor(self._executor, _extract_batch, list(articles))
+
+    def close(self) -> None:
+        """Stop the workers; a batch being coded is abandoned (its offsets stay uncommitted)."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None

@@ -1,0 +1,82 @@
+"""Stories kept in a changelog-backed Faust table, fed from the events topic.
+
+Events are keyed by dyad, and a story's fingerprint starts with the dyad, so every event of a
+story arrives on the same partition of the events topic: the table is co-partitioned with it
+and each worker owns the stories of its partitions. The table is rebuilt from its changelog
+topic when a worker starts, so stories survive restarts. Stored values remember their
+partition so that the expiry sweep can write the deletion to the right changelog partition.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from typing import Any
+
+import faust
+from pydantic import ValidationError
+
+from schemas import DiplomaticEvent
+from services.processor.stories import StoryState, fold_event_into_story, is_expired, story_id
+from services.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+STORY_TABLE_NAME = "stories"
+EXPIRY_SWEEP_INTERVAL_S = 600.0
+
+
+def register_stories(app: faust.App, settings: Settings) -> None:
+    """Add the stories table, the agent that folds events into it, and the expiry sweep."""
+    events_topic = app.topic(settings.topic_events, key_serializer="raw", value_serializer="raw")
+    stories_topic = app.topic(settings.topic_stories, key_serializer="raw", value_serializer="raw")
+    table = app.Table(
+        STORY_TABLE_NAME,
+        default=None,
+        partitions=settings.topic_partitions,
+        help="Stories by fingerprint: the aggregate, its article ids and publishers.",
+    )
+
+    @app.agent(events_topic, name="stories")
+    async def fold_stories(stream: Any) -> None:
+        async for record in stream.events():
+            try:
+                event = DiplomaticEvent.model_validate_json(record.message.value)
+            except ValidationError as error:
+                logger.error(
+                    "skipping a record of %s that is not an event: %s", settings.topic_events, error
+                )
+                continue
+            seen_at = datetime.fromtimestamp(record.message.timestamp, UTC)
+            key = story_id(event, seen_at)
+            stored = table.get(key)
+            state = StoryState.model_validate(stored["state"]) if stored else None
+            if state is not None and is_expired(state, seen_at, settings.story_expiry_days):
+                state = None
+            folded = fold_event_into_story(state, event, seen_at)
+            if folded is state:
+                continue
+            table[key] = {
+                "partition": record.message.partition,
+                "state": folded.model_dump(mode="json"),
+            }
+            sent = await stories_topic.send(
+                key=key.encode(), value=folded.aggregate.model_dump_json().encode()
+            )
+            await sent
+
+    async def expire_idle_stories() -> None:
+        owned = {
+            tp.partition
+            for tp in app.assignor.assigned_actives()
+            if tp.topic == settings.topic_events
+        }
+        now = datetime.now(UTC)
+        for key, stored in list(table.data.items()):
+            state = StoryState.model_validate(stored["state"])
+            if stored["partition"] in owned and is_expired(state, now, settings.story_expiry_days):
+                del table.data[key]
+                table.send_changelog(stored["partition"], key, None)
+                logger.info("story %s expired", key)
+
+    app.timer(EXPIRY_SWEEP_INTERVAL_S)(expire_idle_stories)
