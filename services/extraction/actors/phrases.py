@@ -143,13 +143,17 @@ def _code_role_head(
         name = _name(doc, start, end)
         actor = _actor(doc, start, end, name, affiliation.country, coded_sector, kind)
         mentions.append(
-            ActorMention(start, end, head.last if is_last else end - 1, actor, role=role)
+            ActorMention(
+                start, end, head.last if is_last else end - 1, actor, role=role, nominal=True
+            )
         )
     if not shared:
         actor = _actor(
             doc, span_start, head.end, _name(doc, span_start, head.end), None, sector, kind
         )
-        mentions.append(ActorMention(span_start, head.end, head.last, actor, role=role))
+        mentions.append(
+            ActorMention(span_start, head.end, head.last, actor, role=role, nominal=True)
+        )
     return mentions
 
 

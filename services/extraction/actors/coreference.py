@@ -1,0 +1,219 @@
+"""Resolving later references to the first full mention of an actor.
+
+The rules are few and predictable, applied in document order:
+
+* Apposition: "Ahmed Ali, a Jordanian official," and "his American counterpart Donald Trump"
+  are one actor; the role phrase refers to the name, and a name the gazetteer does not know
+  takes its country, sector and role from the role phrase.
+* Names: a person named again (same canonical name, or the surname of an unknown person named
+  in full before) refers to the first mention.
+* Role phrases that are not indefinite ("the spokesman", "the Kremlin spokesperson", "Kremlin
+  spokesman said") refer to the nearest earlier named person holding a compatible role (same
+  role, or "minister"/"leader" for the specific ones) and, if the phrase states one, the same
+  country. "The two presidents" or "both leaders" refer to the two nearest such people.
+* Pronouns: "he", "him", "she", "her" refer to the nearest earlier named person within the
+  sentence and the two before it, preferring a subject, never the subject of the verb the
+  pronoun is the object of; "they", "them" refer to the nearest group (a plural role phrase or
+  two coordinated people, "Putin and Trump"). Pronouns become mentions only when resolved.
+
+A reference that resolves to several people ("the two presidents", then "they") becomes one
+mention per person, with the same span, each pointing at its own antecedent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Token
+
+from schemas.vocabulary import ActorKind
+from services.extraction.actors.mention import ActorMention
+
+_SINGULAR_PRONOUNS = frozenset({"he", "him", "she", "her"})
+_PLURAL_PRONOUNS = frozenset({"they", "them"})
+_OBJECT_DEPS = frozenset({"dobj", "dative", "pobj", "iobj"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_INDEFINITE = frozenset({"a", "an", "another", "some", "any", "one", "several", "many", "no"})
+_PAIR_WORDS = frozenset({"two", "both"})
+# A general role noun refers back to holders of the more specific roles.
+_GENERAL_ROLES = {
+    "minister": frozenset({"foreign minister", "defence minister", "prime minister"}),
+    "leader": frozenset({"president", "prime minister", "head of state"}),
+}
+_SENTENCE_WINDOW = 2
+
+
+@dataclass(eq=False)
+class _Slot:
+    """A mention being resolved; ``targets`` are the roots it refers to (none: it is a root)."""
+
+    mention: ActorMention
+    targets: list[_Slot] = field(default_factory=list)
+
+    def referents(self) -> list[_Slot]:
+        return self.targets or [self]
+
+    def refer_to(self, slots: list[_Slot]) -> None:
+        roots: list[_Slot] = []
+        for slot in slots:
+            roots.extend(root for root in slot.referents() if root not in roots)
+        self.targets = roots
+
+
+def resolve_coreferences(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """The mentions with references resolved and pronoun mentions added, in document order."""
+    slots = [_Slot(mention) for mention in mentions]
+    _join_appositions(doc, slots)
+    sentence_of = [0] * len(doc)
+    for number, sentence in enumerate(doc.sents):
+        for token in sentence:
+            sentence_of[token.i] = number
+    pronouns = [t for t in doc if t.lower_ in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS]
+    queue: list[tuple[int, _Slot | Token]] = [(s.mention.start, s) for s in slots]
+    queue.extend((token.i, token) for token in pronouns)
+    queue.sort(key=lambda item: item[0])
+    done: list[_Slot] = []
+    for _, item in queue:
+        if isinstance(item, _Slot):
+            if not item.targets:
+                _resolve_mention(doc, item, done)
+            done.append(item)
+            continue
+        earliest = sentence_of[item.i] - _SENTENCE_WINDOW
+        window = [s for s in done if sentence_of[s.mention.start] >= earliest]
+        pronoun = _resolve_pronoun(doc, item, window)
+        if pronoun is not None:
+            done.append(pronoun)
+    return _finish(done)
+
+
+def _join_appositions(doc: Doc, slots: list[_Slot]) -> None:
+    by_head = {slot.mention.head: slot for slot in slots}
+    for slot in slots:
+        head = doc[slot.mention.head]
+        other = by_head.get(head.head.i) if head.dep_ == "appos" else None
+        if other is None or other is slot or other.mention.nominal == slot.mention.nominal:
+            continue
+        named, nominal = (other, slot) if slot.mention.nominal else (slot, other)
+        if named.mention.actor.kind is not ActorKind.PERSON:
+            continue
+        if named.mention.actor.country is None:
+            coded = nominal.mention.actor
+            update = {"country": coded.country, "sector": coded.sector}
+            named.mention = replace(
+                named.mention,
+                actor=named.mention.actor.model_copy(update=update),
+                role=nominal.mention.role,
+            )
+        nominal.refer_to([named])
+
+
+def _resolve_mention(doc: Doc, slot: _Slot, earlier: list[_Slot]) -> None:
+    mention = slot.mention
+    if not mention.nominal:
+        if mention.actor.kind is ActorKind.PERSON:
+            slot.refer_to([s for s in earlier if _same_person(mention, s)][:1])
+        return
+    head = doc[mention.head]
+    determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "predet", "nummod")}
+    if determiners & _INDEFINITE:
+        return
+    wanted = 2 if determiners & _PAIR_WORDS else 1
+    found: list[_Slot] = []
+    for candidate in reversed(earlier):
+        root = candidate.referents()[0]
+        if len(candidate.referents()) == 1 and root not in found and _role_fits(mention, root):
+            found.append(root)
+    if len(found) >= wanted:
+        slot.refer_to(found[:wanted])
+
+
+def _same_person(mention: ActorMention, candidate: _Slot) -> bool:
+    earlier = candidate.mention
+    if candidate.targets or earlier.nominal or earlier.actor.kind is not ActorKind.PERSON:
+        return False
+    if earlier.actor.name == mention.actor.name:
+        return True
+    surname = mention.actor.name
+    names = earlier.actor.name.split()
+    return " " not in surname and len(names) > 1 and names[-1] == surname
+
+
+def _role_fits(mention: ActorMention, root: _Slot) -> bool:
+    named = root.mention
+    if named.nominal or named.actor.kind is not ActorKind.PERSON or mention.role is None:
+        return False
+    if mention.actor.country is not None and mention.actor.country != named.actor.country:
+        return False
+    return named.role == mention.role or named.role in _GENERAL_ROLES.get(mention.role, ())
+
+
+def _resolve_pronoun(doc: Doc, pronoun: Token, window: list[_Slot]) -> _Slot | None:
+    if pronoun.tag_ == "PRP$":
+        return None
+    if pronoun.lower_ in _PLURAL_PRONOUNS:
+        referents = _plural_antecedent(doc, window)
+    else:
+        referents = _singular_antecedent(doc, pronoun, window)
+    if not referents:
+        return None
+    actor = referents[0].mention.actor.model_copy(update={"text": pronoun.text})
+    slot = _Slot(ActorMention(pronoun.i, pronoun.i + 1, pronoun.i, actor))
+    slot.refer_to(referents)
+    return slot
+
+
+def _singular_antecedent(doc: Doc, pronoun: Token, window: list[_Slot]) -> list[_Slot]:
+    people = [
+        s
+        for s in reversed(window)
+        if len(s.referents()) == 1
+        and s.referents()[0].mention.actor.kind is ActorKind.PERSON
+        and not s.referents()[0].mention.nominal
+    ]
+    if pronoun.dep_ in _OBJECT_DEPS:
+        people = [s for s in people if not _subject_of(doc, s, pronoun.head)]
+    subjects = [s for s in people if doc[s.mention.head].dep_ in _SUBJECT_DEPS]
+    chosen = subjects or people
+    return chosen[:1]
+
+
+def _plural_antecedent(doc: Doc, window: list[_Slot]) -> list[_Slot]:
+    by_head = {s.mention.head: s for s in window}
+    for slot in reversed(window):
+        if len(slot.referents()) > 1:
+            return [slot]
+        head = doc[slot.mention.head]
+        partner = by_head.get(head.head.i) if head.dep_ == "conj" else None
+        if partner is not None:
+            return [partner, slot]
+        if slot.mention.actor.kind is ActorKind.GROUP and slot.mention.nominal:
+            return [slot]
+    return []
+
+
+def _subject_of(doc: Doc, slot: _Slot, verb: Token) -> bool:
+    head = doc[slot.mention.head]
+    return head.head.i == verb.i and head.dep_ in _SUBJECT_DEPS
+
+
+def _finish(slots: list[_Slot]) -> list[ActorMention]:
+    """One mention per referent, ordered by position, antecedents as list indices."""
+    ordered = sorted(slots, key=lambda slot: slot.mention.start)
+    index: dict[int, int] = {}
+    position = 0
+    for slot in ordered:
+        if not slot.targets:
+            index[id(slot)] = position
+        position += len(slot.referents())
+    result: list[ActorMention] = []
+    for slot in ordered:
+        own = slot.mention
+        if not slot.targets:
+            result.append(own)
+            continue
+        for root in slot.targets:
+            coded = root.mention
+            actor = coded.actor.model_copy(update={"text": own.actor.text})
+            result.append(replace(own, actor=actor, antecedent=index[id(root)], role=coded.role))
+    return result
