@@ -1,0 +1,86 @@
+"""Resolving place names: the right country for ambiguous names, no demonyms or actors."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from schemas import Location
+from services.extraction.places import PlaceGazetteer, find_places
+
+
+def places(nlp: Language, gazetteer: PlaceGazetteer, text: str) -> dict[str, Location]:
+    doc = nlp(text)
+    found = find_places(doc, gazetteer)
+    return {doc.text[mention.start : mention.end]: mention.location for mention in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Negotiators gathered in Istanbul on Friday.", "Istanbul", "TUR"),
+        ("The envoy flew on to Paris after the US stop.", "Paris", "FRA"),
+        ("A US delegation landed in Moscow on Tuesday.", "Moscow", "RUS"),
+        ("Gunfire was heard in Alexandria overnight.", "Alexandria", "EGY"),
+        ("Militias clashed in Tripoli again.", "Tripoli", "LBY"),
+    ],
+)
+def test_ambiguous_city_defaults_to_the_prominent_one(
+    nlp: Language, gazetteer: PlaceGazetteer, text: str, name: str, country: str
+) -> None:
+    location = places(nlp, gazetteer, text)[name]
+    assert location.country == country
+    assert location.lat is not None and location.lon is not None
+
+
+def test_city_coordinates_are_the_citys(nlp: Language, gazetteer: PlaceGazetteer) -> None:
+    location = places(nlp, gazetteer, "Delegates met in Istanbul.")["Istanbul"]
+    assert location.lat == pytest.approx(41.0, abs=0.2)
+    assert location.lon == pytest.approx(29.0, abs=0.2)
+
+
+def test_a_country_named_in_the_sentence_decides(nlp: Language, gazetteer: PlaceGazetteer) -> None:
+    found = places(nlp, gazetteer, "Clashes broke out in Tripoli, in northern Lebanon.")
+    assert found["Tripoli"].country == "LBN"
+
+
+def test_a_demonym_in_the_sentence_decides(nlp: Language, gazetteer: PlaceGazetteer) -> None:
+    found = places(nlp, gazetteer, "Protests spread in Tripoli, the Lebanese port city.")
+    assert found["Tripoli"].country == "LBN"
+
+
+def test_georgia_is_the_country_by_default(nlp: Language, gazetteer: PlaceGazetteer) -> None:
+    found = places(nlp, gazetteer, "The European envoy visited Tbilisi and then left Georgia.")
+    assert found["Georgia"] == Location(name="Georgia", country="GEO")
+
+
+def test_georgia_is_the_us_state_next_to_atlanta(nlp: Language, gazetteer: PlaceGazetteer) -> None:
+    text = "Voters in Atlanta lined up early. Georgia will certify the count on Friday."
+    assert places(nlp, gazetteer, text)["Georgia"].country == "USA"
+
+
+def test_alias_and_alternate_names(nlp: Language, gazetteer: PlaceGazetteer) -> None:
+    found = places(nlp, gazetteer, "The U.S. ambassador travelled from Kiev to London.")
+    assert found["U.S."].name == "United States"
+    assert found["Kiev"].name == "Kyiv"
+
+
+def test_demonyms_are_never_places(nlp: Language, gazetteer: PlaceGazetteer) -> None:
+    assert places(nlp, gazetteer, "Russian and Ukrainian officials met.") == {}
+
+
+def test_organisation_named_like_a_landmark_is_not_a_place(
+    nlp: Language, gazetteer: PlaceGazetteer
+) -> None:
+    found = places(nlp, gazetteer, "The Kremlin said the talks were useful.")
+    assert "Kremlin" not in found
+
+
+def test_landmark_with_a_preposition_is_a_place(nlp: Language, gazetteer: PlaceGazetteer) -> None:
+    found = places(nlp, gazetteer, "The two leaders met at the Kremlin on Friday.")
+    assert found["Kremlin"].country == "RUS"
+
+
+def test_gazetteer_loads_once(gazetteer: PlaceGazetteer) -> None:
+    assert PlaceGazetteer.load() is gazetteer
+    assert {c.kind for c in gazetteer.candidates("Georgia")} == {"country", "state"}

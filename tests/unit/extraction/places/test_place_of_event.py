@@ -1,0 +1,51 @@
+"""Only a place a preposition attaches to the trigger's clause is where the event is."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from services.extraction.places import PlaceGazetteer, find_places, place_of_event
+
+
+def event_place(nlp: Language, gazetteer: PlaceGazetteer, text: str, trigger: str) -> str | None:
+    doc = nlp(text)
+    index = next(token.i for token in doc if token.text == trigger)
+    chosen = place_of_event(doc, index, find_places(doc, gazetteer))
+    return None if chosen is None else doc.text[chosen.start : chosen.end]
+
+
+def test_participle_attachment(nlp: Language, gazetteer: PlaceGazetteer) -> None:
+    text = "The ministers reviewed the talks held in Istanbul in April."
+    assert event_place(nlp, gazetteer, text, "talks") == "Istanbul"
+
+
+def test_verb_whose_object_is_the_trigger(nlp: Language, gazetteer: PlaceGazetteer) -> None:
+    text = "The rivals will hold talks in Riyadh next month."
+    assert event_place(nlp, gazetteer, text, "talks") == "Riyadh"
+
+
+def test_passive_subject_trigger(nlp: Language, gazetteer: PlaceGazetteer) -> None:
+    assert event_place(nlp, gazetteer, "The summit was held in Geneva.", "summit") == "Geneva"
+
+
+def test_phone_call_has_no_place(nlp: Language, gazetteer: PlaceGazetteer) -> None:
+    text = "The two presidents will speak by phone on Monday."
+    assert event_place(nlp, gazetteer, text, "speak") is None
+
+
+def test_place_of_the_reporting_verb_is_not_the_reported_events(
+    nlp: Language, gazetteer: PlaceGazetteer
+) -> None:
+    text = "The spokesman said at a briefing in Moscow that the talks held in Istanbul were useful."
+    assert event_place(nlp, gazetteer, text, "said") == "Moscow"
+    assert event_place(nlp, gazetteer, text, "talks") == "Istanbul"
+
+
+def test_actor_subject_is_not_a_place(nlp: Language, gazetteer: PlaceGazetteer) -> None:
+    text = "Washington announced new sanctions on Tuesday."
+    assert event_place(nlp, gazetteer, text, "announced") is None
+
+
+def test_of_phrase_inside_the_preposition(nlp: Language, gazetteer: PlaceGazetteer) -> None:
+    text = "Envoys will meet in the Turkish city of Istanbul."
+    assert event_place(nlp, gazetteer, text, "meet") == "Istanbul"
