@@ -5,8 +5,8 @@ The rules are few and predictable, applied in document order:
 * Apposition: "Ahmed Ali, a Jordanian official," and "his American counterpart Donald Trump"
   are one actor; the role phrase refers to the name, and a name the gazetteer does not know
   takes its country, sector and role from the role phrase.
-* Names: a person named again (same canonical name, or the surname of an unknown person named
-  in full before) refers to the first mention.
+* Names: a person named again (same canonical name, or the surname of a person named in full
+  before, even where the parser saw no name) refers to the first mention.
 * Role phrases that are not indefinite ("the spokesman", "the Kremlin spokesperson", "Kremlin
   spokesman said") refer to the nearest earlier named person holding a compatible role (same
   role, or "minister"/"leader" for the specific ones) and, if the phrase states one, the same
@@ -64,6 +64,7 @@ def resolve_coreferences(doc: Doc, mentions: list[ActorMention]) -> list[ActorMe
     """The mentions with references resolved and pronoun mentions added, in document order."""
     slots = [_Slot(mention) for mention in mentions]
     _join_appositions(doc, slots)
+    slots.extend(_bare_surnames(doc, slots))
     sentence_of = [0] * len(doc)
     for number, sentence in enumerate(doc.sents):
         for token in sentence:
@@ -106,6 +107,24 @@ def _join_appositions(doc: Doc, slots: list[_Slot]) -> None:
                 role=nominal.mention.role,
             )
         nominal.refer_to([named])
+
+
+def _bare_surnames(doc: Doc, slots: list[_Slot]) -> list[_Slot]:
+    """Later surnames of people named in full that no mention covers ("Arcevela")."""
+    covered = {i for slot in slots for i in range(slot.mention.start, slot.mention.end)}
+    first_by_surname: dict[str, ActorMention] = {}
+    for slot in slots:
+        actor = slot.mention.actor
+        if actor.kind is ActorKind.PERSON and not slot.mention.nominal and " " in actor.name:
+            first_by_surname.setdefault(actor.name.split()[-1], slot.mention)
+    found = []
+    for token in doc:
+        full = first_by_surname.get(token.text)
+        if full is None or token.i in covered or token.i < full.end or token.pos_ != "PROPN":
+            continue
+        actor = full.actor.model_copy(update={"text": token.text, "name": token.text})
+        found.append(_Slot(ActorMention(token.i, token.i + 1, token.i, actor)))
+    return found
 
 
 def _resolve_mention(doc: Doc, slot: _Slot, earlier: list[_Slot]) -> None:
@@ -172,7 +191,8 @@ def _singular_antecedent(doc: Doc, pronoun: Token, window: list[_Slot]) -> list[
         and not s.referents()[0].mention.nominal
     ]
     if pronoun.dep_ in _OBJECT_DEPS:
-        people = [s for s in people if not _subject_of(doc, s, pronoun.head)]
+        subject = {s.referents()[0] for s in people if _subject_of(doc, s, pronoun.head)}
+        people = [s for s in people if s.referents()[0] not in subject]
     subjects = [s for s in people if doc[s.mention.head].dep_ in _SUBJECT_DEPS]
     chosen = subjects or people
     return chosen[:1]

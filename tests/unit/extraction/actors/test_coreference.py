@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from spacy.language import Language
+
+from services.extraction.actors import ActorGazetteer, find_actor_mentions
+from tests.unit.extraction.actors.conftest import Find
+
+
+def test_surname_and_role_noun_refer_to_the_first_full_mention(find: Find) -> None:
+    mentions = find(
+        "Kremlin spokesman Dmitry Peskov spoke on Monday. Peskov said the spokesman was tired."
+    )
+    assert [(m.actor.text, m.actor.name, m.antecedent) for m in mentions] == [
+        ("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov", None),
+        ("Peskov", "Dmitry Peskov", 0),
+        ("spokesman", "Dmitry Peskov", 0),
+    ]
+    assert mentions[2].actor.sector == "GOV" and mentions[2].actor.country == "RUS"
+
+
+def test_surname_of_an_unknown_person(find: Find) -> None:
+    mentions = find("Chilean envoy Tomasina Arcevela landed. Arcevela smiled.")
+    assert mentions[-1].actor.text == "Arcevela"
+    assert (mentions[-1].actor.name, mentions[-1].actor.country) == ("Tomasina Arcevela", "CHL")
+    assert mentions[-1].antecedent == 0
+
+
+def test_pronoun_refers_to_the_nearest_subject_person(find: Find) -> None:
+    mentions = find("Emmanuel Macron called Olaf Scholz on Friday. He said the call went well.")
+    pronoun = mentions[-1]
+    assert (pronoun.actor.text, pronoun.actor.name, pronoun.antecedent) == (
+        "He",
+        "Emmanuel Macron",
+        0,
+    )
+
+
+def test_object_pronoun_is_not_the_subject_of_its_verb(find: Find) -> None:
+    mentions = find("Dmitry Peskov met Andrii Sybiha. Peskov thanked him.")
+    assert (mentions[-1].actor.text, mentions[-1].actor.name) == ("him", "Andrii Sybiha")
+
+
+def test_the_two_presidents_is_one_mention_per_president(find: Find) -> None:
+    mentions = find(
+        "Vladimir Putin spoke with Donald Trump by phone. The two presidents agreed to meet."
+    )
+    pair = [m for m in mentions if m.actor.text == "presidents"]
+    assert sorted(m.actor.name for m in pair) == ["Donald Trump", "Vladimir Putin"]
+    assert {m.antecedent for m in pair} == {0, 1}
+    assert all((m.start, m.end) == (pair[0].start, pair[0].end) for m in pair)
+
+
+def test_they_refers_to_coordinated_people(find: Find) -> None:
+    mentions = find("Xi Jinping and Narendra Modi met. They signed a pact.")
+    they = [m for m in mentions if m.actor.text == "They"]
+    assert sorted(m.actor.name for m in they) == ["Narendra Modi", "Xi Jinping"]
+
+
+def test_counterpart_in_apposition_is_the_named_person(find: Find) -> None:
+    mentions = find("Putin thanked his American counterpart Donald Trump.")
+    counterpart = next(m for m in mentions if m.actor.text == "American counterpart")
+    assert (counterpart.actor.name, counterpart.actor.country, counterpart.actor.sector) == (
+        "Donald Trump",
+        "USA",
+        "GOV",
+    )
+    assert mentions[counterpart.antecedent or 0].actor.text == "Donald Trump"
+
+
+def test_unknown_person_takes_the_affiliation_of_the_apposition(find: Find) -> None:
+    mentions = find("Tomasina Arcevela, a Chilean diplomat, arrived.")
+    person = mentions[0]
+    assert (person.actor.name, person.actor.country, person.actor.sector) == (
+        "Tomasina Arcevela",
+        "CHL",
+        "GOV",
+    )
+    assert mentions[1].antecedent == 0
+
+
+def test_an_indefinite_role_phrase_is_a_new_actor(find: Find) -> None:
+    mentions = find("Sergei Lavrov arrived. A Russian official said talks would resume.")
+    assert mentions[-1].actor.text == "Russian official"
+    assert mentions[-1].antecedent is None
+
+
+def test_a_role_phrase_of_another_country_does_not_resolve(find: Find) -> None:
+    mentions = find("Sergei Lavrov arrived. The Chinese foreign minister was late.")
+    assert mentions[-1].antecedent is None
+    assert mentions[-1].actor.country == "CHN"
+
+
+def test_without_resolution_no_antecedents_and_no_pronouns(
+    nlp: Language, gazetteer: ActorGazetteer
+) -> None:
+    doc = nlp("Putin spoke. Putin said he was ready.")
+    mentions = find_actor_mentions(doc, gazetteer, resolve=False)
+    assert [m.actor.text for m in mentions] == ["Putin", "Putin"]
+    assert all(m.antecedent is None for m in mentions)

@@ -1,0 +1,165 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+
+from schemas.vocabulary import ActorKind
+from services.extraction.actors import ActorGazetteer, find_actor_mentions
+from tests.unit.extraction.actors.conftest import Find, by_text
+
+
+def coding(find: Find, sentence: str, text: str) -> tuple[str | None, str | None, ActorKind]:
+    actor = by_text(find(sentence), text).actor
+    return actor.country, actor.sector, actor.kind
+
+
+def test_countries_by_name_demonym_capital_and_seat_of_government(find: Find) -> None:
+    mentions = find("Moscow warned Washington after the Kremlin and Downing Street traded barbs.")
+    assert [(m.actor.text, m.actor.country, m.actor.sector) for m in mentions] == [
+        ("Moscow", "RUS", "GOV"),
+        ("Washington", "USA", "GOV"),
+        ("Kremlin", "RUS", "GOV"),
+        ("Downing Street", "GBR", "GOV"),
+    ]
+    assert coding(find, "The talks between Norway and Chile stalled.", "Chile") == (
+        "CHL",
+        None,
+        ActorKind.STATE,
+    )
+    assert coding(find, "Angry Brazilians marched on Sunday.", "Brazilians") == (
+        "BRA",
+        None,
+        ActorKind.GROUP,
+    )
+
+
+def test_capitals_decide_between_a_name_and_a_common_word(find: Find) -> None:
+    mentions = find("The US told us nothing.")
+    assert [(m.actor.text, m.actor.country) for m in mentions] == [("US", "USA")]
+
+
+def test_title_and_name_are_one_mention_headed_by_the_name(find: Find) -> None:
+    mentions = find("Russian President Vladimir Putin arrived late.")
+    assert len(mentions) == 1
+    mention = mentions[0]
+    assert (mention.start, mention.end, mention.head) == (0, 4, 3)
+    assert mention.actor.name == "Vladimir Putin"
+    assert (mention.actor.country, mention.actor.sector) == ("RUS", "GOV")
+    assert mention.actor.kind is ActorKind.PERSON
+
+
+def test_known_spokesperson_is_government_not_media(find: Find) -> None:
+    mention = by_text(
+        find("Kremlin spokesman Dmitry Peskov declined to comment."),
+        "Kremlin spokesman Dmitry Peskov",
+    )
+    assert (mention.actor.name, mention.actor.sector, mention.role) == (
+        "Dmitry Peskov",
+        "GOV",
+        "spokesperson",
+    )
+
+
+def test_unknown_person_is_coded_from_title_and_demonym(find: Find) -> None:
+    mention = by_text(
+        find("Chilean Foreign Minister Tomasina Arcevela visited Lima."),
+        "Chilean Foreign Minister Tomasina Arcevela",
+    )
+    assert mention.actor.name == "Tomasina Arcevela"
+    assert (mention.actor.country, mention.actor.sector, mention.actor.kind) == (
+        "CHL",
+        "GOV",
+        ActorKind.PERSON,
+    )
+
+
+def test_unnamed_actors_are_coded_from_affiliation_and_role(find: Find) -> None:
+    assert coding(find, "A Jordanian official spoke to reporters.", "Jordanian official") == (
+        "JOR",
+        "GOV",
+        ActorKind.PERSON,
+    )
+    assert coding(find, "Israeli troops entered the village.", "Israeli troops") == (
+        "ISR",
+        "MIL",
+        ActorKind.GROUP,
+    )
+    assert coding(find, "Palestinian protesters gathered.", "Palestinian protesters")[:2] == (
+        "PSE",
+        "CVL",
+    )
+    assert coding(find, "They cited a U.S. Supreme Court ruling.", "U.S. Supreme Court")[:2] == (
+        "USA",
+        "JUD",
+    )
+    assert coding(find, "The Russian Foreign Ministry protested.", "Russian Foreign Ministry") == (
+        "RUS",
+        "GOV",
+        ActorKind.ORGANISATION,
+    )
+
+
+def test_domestic_actors_without_a_country(find: Find) -> None:
+    mentions = find("Police detained protesters while rebels shelled the town and lawmakers met.")
+    assert [(m.actor.text, m.actor.country, m.actor.sector) for m in mentions] == [
+        ("Police", None, "COP"),
+        ("protesters", None, "CVL"),
+        ("rebels", None, "REB"),
+        ("lawmakers", None, "LEG"),
+    ]
+
+
+def test_a_role_noun_modifying_an_object_is_not_an_actor(find: Find) -> None:
+    mentions = find("Kenya held a press conference.")
+    assert [m.actor.text for m in mentions] == ["Kenya"]
+
+
+def test_coordinated_demonyms_give_one_mention_each(find: Find) -> None:
+    mentions = find("Senior Peruvian and Bolivian officials met in La Paz.")
+    coded = [(m.actor.text, m.actor.country, m.actor.sector) for m in mentions]
+    assert coded[:2] == [("Peruvian", "PER", "GOV"), ("Bolivian officials", "BOL", "GOV")]
+
+
+def test_international_organisations_by_abbreviation_and_full_name(find: Find) -> None:
+    mentions = find("The OSCE, the African Union and the IAEA urged restraint.")
+    assert [(m.actor.text, m.actor.country, m.actor.sector) for m in mentions] == [
+        ("OSCE", "OSCE", "IGO"),
+        ("African Union", "AU", "IGO"),
+        ("IAEA", "IAEA", "IGO"),
+    ]
+
+
+def test_an_organisation_modifier_affiliates_a_role(find: Find) -> None:
+    assert coding(find, "A UN envoy arrived.", "UN envoy")[:2] == ("UN", "IGO")
+    assert coding(find, "NATO troops withdrew.", "NATO troops")[:2] == ("NATO", "MIL")
+
+
+def test_collectives(find: Find) -> None:
+    assert coding(find, "Western countries imposed sanctions.", "Western countries") == (
+        "WST",
+        None,
+        ActorKind.GROUP,
+    )
+    assert coding(find, "Western diplomats were summoned.", "Western diplomats")[:2] == (
+        "WST",
+        "GOV",
+    )
+
+
+def test_possessor_affiliates_the_role_after_it(find: Find) -> None:
+    mentions = find("Kenya's foreign minister resigned.")
+    assert [(m.actor.text, m.actor.country, m.actor.sector) for m in mentions] == [
+        ("Kenya", "KEN", None),
+        ("foreign minister", "KEN", "GOV"),
+    ]
+
+
+def test_a_person_from_a_user_folder_is_found_in_text(nlp: Language, tmp_path: Path) -> None:
+    (tmp_path / "extra.yaml").write_text(
+        "people:\n- {name: Tala Ovanesyan, names: [Ovanesyan], country: ARM, sector: GOV,"
+        " role: foreign minister}\n"
+    )
+    gazetteer = ActorGazetteer.load([tmp_path])
+    mentions = find_actor_mentions(nlp("Tala Ovanesyan met the press."), gazetteer)
+    assert (mentions[0].actor.name, mentions[0].actor.country) == ("Tala Ovanesyan", "ARM")
