@@ -29,6 +29,7 @@ HEAP = "-Xmx512m"
 READY_TIMEOUT_S = 90.0
 STOP_TIMEOUT_S = 30.0
 _POLL_S = 0.25
+_CMDLINE_ATTEMPTS = 50
 
 # Brokers this Python process started: kept so that they are reaped here when they stop.
 _children: dict[int, subprocess.Popen[bytes]] = {}
@@ -68,6 +69,11 @@ def up(settings: Settings, ready_timeout_s: float = READY_TIMEOUT_S) -> tuple[Br
     current = status(settings)
     if current.running:
         return current, False
+    if settings.broker_port == settings.broker_controller_port:
+        raise BrokerError(
+            f"the broker and its controller both want port {settings.broker_port}: "
+            "set DIPSTREAM_BROKER_CONTROLLER_PORT to another port"
+        )
     java = shutil.which("java")
     if java is None:
         raise BrokerError("java not found on PATH: install a JDK 17 or newer")
@@ -137,9 +143,16 @@ def _format_storage(java: str, paths: BrokerPaths) -> None:
     ]
     completed = subprocess.run(command, capture_output=True, text=True, check=False)
     if completed.returncode != 0:
-        lines = (completed.stdout + completed.stderr).strip().splitlines()
-        last = lines[-1] if lines else "no output"
-        raise BrokerError(f"formatting {paths.data} failed: {last}")
+        reason = java_error_summary(completed.stdout + completed.stderr)
+        raise BrokerError(f"formatting {paths.data} failed: {reason}")
+
+
+def java_error_summary(output: str) -> str:
+    """The line of a Java tool's output that says what went wrong, not where."""
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    messages = [line for line in lines if not line.startswith(("at ", "..."))]
+    errors = [line for line in messages if "Exception" in line or "Error" in line]
+    return (errors or messages or ["no output"])[0]
 
 
 def _new_cluster_id() -> str:
@@ -177,7 +190,8 @@ def _wait_until_ready(settings: Settings, paths: BrokerPaths, pid: int, timeout_
         if not _is_our_broker(paths, pid):
             paths.pid_file.unlink(missing_ok=True)
             raise BrokerError(
-                f"the broker exited during start-up; see {paths.console_log} and {paths.server_log}"
+                f"the broker exited during start-up ({_fatal_reason(paths)}); "
+                f"see {paths.server_log}"
             )
         if readiness.answers_metadata(HOST, settings.broker_port):
             return
@@ -186,6 +200,26 @@ def _wait_until_ready(settings: Settings, paths: BrokerPaths, pid: int, timeout_
         f"the broker on port {settings.broker_port} did not become ready within "
         f"{timeout_s:.0f}s (still running as pid {pid}); see {paths.server_log}"
     )
+
+
+def _fatal_reason(paths: BrokerPaths) -> str:
+    # Kafka logs its fatal exception after this line; errors before logging starts (a bad
+    # classpath, an old JVM) only reach the console log.
+    marker = "ERROR Exiting Kafka"
+    server_log = _tail(paths.server_log)
+    if marker in server_log:
+        after = server_log.rsplit(marker, 1)[1].split("\n", 1)[-1]
+        return java_error_summary(after)
+    return java_error_summary(_tail(paths.console_log))
+
+
+def _tail(path: Path, size: int = 65536) -> str:
+    try:
+        with path.open("rb") as log:
+            log.seek(max(0, path.stat().st_size - size))
+            return log.read().decode(errors="replace")
+    except FileNotFoundError:
+        return ""
 
 
 def _running_pid(paths: BrokerPaths) -> int | None:
@@ -198,17 +232,25 @@ def _running_pid(paths: BrokerPaths) -> int | None:
 
 def _is_our_broker(paths: BrokerPaths, pid: int) -> bool:
     # A pid file can outlive its process and the pid be reused: the process counts as our
-    # broker only if its command line names our configuration file. An exited child of this
-    # process (a zombie) has an empty command line, so it counts as stopped.
+    # broker only if its command line names our configuration file.
     child = _children.get(pid)
     if child is not None and child.poll() is not None:
         del _children[pid]
         return False
-    try:
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return False
-    return str(paths.server_properties).encode() in cmdline.split(b"\0")
+    proc = Path(f"/proc/{pid}")
+    for _ in range(_CMDLINE_ATTEMPTS):
+        try:
+            state = (proc / "stat").read_text().rsplit(")", 1)[1].split()[0]
+            cmdline = (proc / "cmdline").read_bytes()
+        except (OSError, IndexError):
+            return False
+        if state in ("Z", "X"):
+            return False
+        if cmdline:
+            return str(paths.server_properties).encode() in cmdline.split(b"\0")
+        # A process that is still being exec'ed shows an empty command line for a moment.
+        time.sleep(0.01)
+    return False
 
 
 def _wait_for_exit(paths: BrokerPaths, pid: int, timeout_s: float) -> bool:

@@ -27,6 +27,7 @@ from kafka.consumer.fetcher import ConsumerRecord
 from services.broker import local
 from services.broker.client_config import kafka_python_config
 from services.broker.paths import BrokerPaths
+from services.broker.readiness import port_is_free
 from services.broker.topics import create_topics
 from services.settings import Settings
 
@@ -68,8 +69,9 @@ class _BrokerLease:
         """Start the broker on a fresh data folder unless it runs, then record this session."""
         with self._locked():
             if not local.status(self._settings).running:
-                # A cluster of our own each time: no topics left over from earlier sessions.
-                shutil.rmtree(BrokerPaths.of(self._settings).data, ignore_errors=True)
+                if self._ports_free():
+                    # A cluster of our own each time: no topics left from earlier sessions.
+                    shutil.rmtree(BrokerPaths.of(self._settings).data, ignore_errors=True)
                 local.up(self._settings)
                 self._started_marker.touch()
             self._leases.mkdir(exist_ok=True)
@@ -83,6 +85,10 @@ class _BrokerLease:
                 return
             local.down(self._settings)
             self._started_marker.unlink(missing_ok=True)
+
+    def _ports_free(self) -> bool:
+        ports = (self._settings.broker_port, self._settings.broker_controller_port)
+        return all(port_is_free(local.HOST, port) for port in ports)
 
     def _live_sessions(self) -> list[int]:
         alive = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import socket
 from collections.abc import Iterator
 
@@ -14,6 +15,7 @@ from kafka import KafkaProducer
 from services.broker import local
 from services.broker.client_config import aiokafka_config, kafka_python_config
 from services.broker.errors import BrokerError
+from services.broker.paths import BrokerPaths
 from services.broker.topics import create_topics, list_topics, topic_names
 from services.settings import Settings
 from tests.integration.conftest import (
@@ -72,6 +74,30 @@ def test_down_and_status_of_a_broker_that_never_ran(
     assert local.down(settings) is False
     assert local.status(settings).running is False
     assert listening_socket.fileno() != -1
+
+
+@local_broker_only
+def test_broker_that_cannot_start_reports_why_and_where_it_logs(kafka_settings: Settings) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        free_port = probe.getsockname()[1]
+    settings = kafka_settings.model_copy(
+        update={"broker_port": free_port, "broker_controller_port": free_port + 1}
+    )
+    paths = BrokerPaths.of(settings)
+    paths.data.mkdir(parents=True)
+    # Storage formatted for another node id: Kafka refuses to start on it.
+    (paths.data / "meta.properties").write_text(
+        "node.id=2\nversion=1\ncluster.id=E3d6iYJdTkyCFUCl5QjXIA\n"
+        "directory.id=_YWgcPk_XlNR1fPN8dN1rA\n"
+    )
+    try:
+        with pytest.raises(BrokerError, match=r"exited during start-up .*node id 2") as raised:
+            local.up(settings)
+        assert str(paths.server_log) in str(raised.value)
+        assert not local.status(settings).running
+    finally:
+        shutil.rmtree(paths.instance)
 
 
 def test_create_topics_creates_each_missing_topic_once(settings_factory: SettingsFactory) -> None:
