@@ -9,7 +9,7 @@ from datetime import UTC, datetime, tzinfo
 from schemas import EventTime, TimePrecision
 from services.extraction.timex import rules
 from services.extraction.timex.calendar import Anchor, Tense
-from services.extraction.timex.patterns import TimePatterns, load_patterns
+from services.extraction.timex.patterns import load_patterns
 from services.extraction.timex.reading import Reading
 from services.extraction.timex.vocabulary import TimeVocabulary, load_vocabulary
 
@@ -25,33 +25,44 @@ class TimeMention:
     time: EventTime
 
 
-def _rule_table(patterns: TimePatterns) -> list[tuple[re.Pattern[str], rules.Rule]]:
-    """Earlier rules win ties between matches of equal length."""
-    return [
-        (patterns.clock, rules.clock(patterns)),
-        (patterns.iso_date, rules.iso_date),
-        (patterns.month_day, rules.day_of_month),
-        (patterns.day_month, rules.day_of_month),
-        (patterns.month_year, rules.month_of_year),
-        (patterns.holiday, rules.holiday),
-        (patterns.month, rules.bare_month),
-        (patterns.year, rules.year),
-        (patterns.relative_day, rules.relative_day),
-        (patterns.weekday, rules.weekday),
-        (patterns.period, rules.period),
-        (patterns.weekend, rules.weekend),
-        (patterns.counted, rules.counted),
-        (patterns.within, rules.within),
-        (patterns.span_of, rules.span_of),
-        (patterns.vague, rules.vague),
-    ]
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    read: rules.Rule
+
+
+# Earlier rules win ties between matches of equal length.
+_RULES = (
+    _Rule("clock", rules.clock),
+    _Rule("iso_date", rules.iso_date),
+    _Rule("month_day", rules.day_of_month),
+    _Rule("day_month", rules.day_of_month),
+    _Rule("month_year", rules.month_of_year),
+    _Rule("holiday", rules.holiday),
+    _Rule("month", rules.bare_month),
+    _Rule("year", rules.year),
+    _Rule("relative_day", rules.relative_day),
+    _Rule("weekday", rules.weekday),
+    _Rule("period", rules.period),
+    _Rule("weekend", rules.weekend),
+    _Rule("counted", rules.counted),
+    _Rule("within", rules.within),
+    _Rule("span_of", rules.span_of),
+    _Rule("vague", rules.vague),
+)
 
 
 def _read_all(text: str, anchor: Anchor, vocab: TimeVocabulary) -> list[Reading]:
+    patterns = load_patterns()
+    lowered = text.lower()
     readings: list[tuple[int, Reading]] = []
-    for rank, (pattern, rule) in enumerate(_rule_table(load_patterns())):
+    for rank, rule in enumerate(_RULES):
+        cues = patterns.cues.get(rule.name)
+        if cues is not None and not any(cue in lowered for cue in cues):
+            continue
+        pattern: re.Pattern[str] = getattr(patterns, rule.name)
         for match in pattern.finditer(text):
-            reading = rule(match, anchor, vocab)
+            reading = rule.read(match, anchor, vocab)
             if reading is not None:
                 readings.append((rank, reading))
     readings.sort(key=lambda item: (item[1].start - item[1].end, item[0], item[1].start))

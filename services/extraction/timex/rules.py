@@ -25,7 +25,7 @@ from services.extraction.timex.calendar import (
     weekday_date,
     year_span,
 )
-from services.extraction.timex.patterns import TimePatterns
+from services.extraction.timex.patterns import load_patterns
 from services.extraction.timex.reading import Clock, Reading
 from services.extraction.timex.vocabulary import TimeVocabulary
 
@@ -259,11 +259,11 @@ def holiday(match: re.Match[str], anchor: Anchor, vocab: TimeVocabulary) -> Read
     return _reading(match, span, TimePrecision.DAY)
 
 
-def _zone(text: str | None, patterns: TimePatterns, vocab: TimeVocabulary) -> tzinfo | None:
+def _zone(text: str | None, vocab: TimeVocabulary) -> tzinfo | None:
     """The zone a clock time names; explicit offsets ("UTC+3") are read as written."""
     if text is None or text.lower().replace(" ", "") == "localtime":
         return None
-    offset = patterns.offset.fullmatch(text)
+    offset = load_patterns().offset.fullmatch(text)
     if offset is not None:
         sign = 1 if offset["sign"] == "+" else -1
         hours, minutes = int(offset["off_h"]), int(offset["off_m"] or 0)
@@ -272,27 +272,21 @@ def _zone(text: str | None, patterns: TimePatterns, vocab: TimeVocabulary) -> tz
     return vocab.zones.get(normalised) or vocab.zones.get(text)
 
 
-def clock(patterns: TimePatterns) -> Rule:
+def clock(match: re.Match[str], anchor: Anchor, vocab: TimeVocabulary) -> Reading | None:
     """Times of day, read on the publication day until the finder joins them with a date."""
-
-    def read(match: re.Match[str], anchor: Anchor, vocab: TimeVocabulary) -> Reading | None:
-        if match["word"]:
-            hour, minute = vocab.clock_words[match["word"].lower()], 0
-        elif match["ampm"]:
-            hour, minute = int(match["h12"]) % 12, int(match["m12"] or 0)
-            hour += 12 if match["ampm"].lower() == "p" else 0
-        else:
-            hour, minute = int(match["h24"]), int(match["m24"])
-        utc_hour, utc_minute = match["utc_h"] or match["utc_h2"], match["utc_m"] or match["utc_m2"]
-        restated = (int(utc_hour), int(utc_minute)) if utc_hour and utc_minute else None
-        zone = _zone(match["paren_offset"], patterns, vocab) or _zone(
-            match["zone"], patterns, vocab
-        )
-        reading = Clock(hour, minute, zone, restated)
-        if anchor.published_at is None:
-            return Reading(*match.span(), None, None, TimePrecision.VAGUE, clock=reading)
-        day = anchor.published_at.astimezone(zone or anchor.zone).date()
-        instant = reading.instant(day, anchor.zone)
-        return Reading(*match.span(), instant, instant, TimePrecision.MINUTE, clock=reading)
-
-    return read
+    if match["word"]:
+        hour, minute = vocab.clock_words[match["word"].lower()], 0
+    elif match["ampm"]:
+        hour, minute = int(match["h12"]) % 12, int(match["m12"] or 0)
+        hour += 12 if match["ampm"].lower() == "p" else 0
+    else:
+        hour, minute = int(match["h24"]), int(match["m24"])
+    utc_hour, utc_minute = match["utc_h"] or match["utc_h2"], match["utc_m"] or match["utc_m2"]
+    restated = (int(utc_hour), int(utc_minute)) if utc_hour and utc_minute else None
+    zone = _zone(match["paren_offset"], vocab) or _zone(match["zone"], vocab)
+    reading = Clock(hour, minute, zone, restated)
+    if anchor.published_at is None:
+        return Reading(*match.span(), None, None, TimePrecision.VAGUE, clock=reading)
+    day = anchor.published_at.astimezone(zone or anchor.zone).date()
+    instant = reading.instant(day, anchor.zone)
+    return Reading(*match.span(), instant, instant, TimePrecision.MINUTE, clock=reading)
