@@ -16,6 +16,8 @@ from services.extraction.timex.vocabulary import TimeVocabulary, load_vocabulary
 # A date and a time of day written side by side are one expression: "Monday at 5 pm",
 # "5 pm on Monday", "March 18, 14:00".
 _DATE_CLOCK_GAP = re.compile(r"\s*,?\s*(?:(?i:at|on|from|around|about)\s+)?")
+# A weekday restated as a date: "Monday, May 19".
+_DAY_RESTATED_GAP = re.compile(r"\s*,?\s*")
 
 
 @dataclass(frozen=True)
@@ -73,12 +75,12 @@ def _read_all(text: str, anchor: Anchor, vocab: TimeVocabulary) -> list[Reading]
     return sorted(kept, key=lambda reading: reading.start)
 
 
-def _join_date_and_clock(text: str, readings: list[Reading], anchor: Anchor) -> list[Reading]:
+def _join_neighbours(text: str, readings: list[Reading], anchor: Anchor) -> list[Reading]:
     joined: list[Reading] = []
     for reading in readings:
         previous = joined[-1] if joined else None
         if previous is not None and _DATE_CLOCK_GAP.fullmatch(text, previous.end, reading.start):
-            pair = _joined(previous, reading, anchor.zone)
+            pair = _joined(text, previous, reading, anchor.zone)
             if pair is not None:
                 joined[-1] = pair
                 continue
@@ -86,7 +88,16 @@ def _join_date_and_clock(text: str, readings: list[Reading], anchor: Anchor) -> 
     return joined
 
 
-def _joined(first: Reading, second: Reading, zone: tzinfo) -> Reading | None:
+def _joined(text: str, first: Reading, second: Reading, zone: tzinfo) -> Reading | None:
+    """One reading for "Monday at 5 pm", "5 pm on Monday" or "Monday, May 19" (the date wins)."""
+    if first.clock is None and second.clock is None:
+        restated_day = _DAY_RESTATED_GAP.fullmatch(text, first.end, second.start)
+        if restated_day is None or first.day is None or second.day is None:
+            return None
+        weekday_first = any(
+            name in text[first.start : first.end] for name in load_vocabulary().weekdays
+        )
+        return replace(second, start=first.start) if weekday_first else None
     day_reading, clock_reading = (first, second) if first.clock is None else (second, first)
     clock, day = clock_reading.clock, day_reading.day
     if clock is None or day is None or day_reading.clock is not None:
@@ -137,7 +148,7 @@ def find_time_expressions(
     zone = local_zone or (published_at.tzinfo if published_at is not None else None) or UTC
     anchor = Anchor(published_at, zone, tense)
     vocab = load_vocabulary()
-    readings = _join_date_and_clock(text, _read_all(text, anchor, vocab), anchor)
+    readings = _join_neighbours(text, _read_all(text, anchor, vocab), anchor)
     mentions = []
     for reading in readings:
         bounded = _with_open_bound(text, reading, anchor, vocab)

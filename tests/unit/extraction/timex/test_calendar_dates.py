@@ -95,3 +95,19 @@ def test_may_holidays_are_the_first_eleven_days_of_may() -> None:
 def test_iso_date() -> None:
     (mention,) = find_time_expressions("Filed 2024-02-29 in court.", None)
     assert mention.time.start == utc(2024, 2, 29)
+
+
+def test_weekday_restated_as_a_date_is_one_mention() -> None:
+    (mention,) = find_time_expressions("The vote is on Friday, May 30, 2025.", PUBLISHED)
+    assert mention.time.text == "Friday, May 30, 2025"
+    assert (mention.time.start, mention.time.precision) == (utc(2025, 5, 30), TimePrecision.DAY)
+
+
+def test_two_separate_dates_stay_apart() -> None:
+    found = find_time_expressions("It met on March 3 and on March 18.", PUBLISHED)
+    assert [m.time.text for m in found] == ["March 3", "March 18"]
+
+
+def test_a_list_of_dates_stays_apart() -> None:
+    found = find_time_expressions("Rounds were held on March 3, March 10.", PUBLISHED)
+    assert [m.time.text for m in found] == ["March 3", "March 10"]
