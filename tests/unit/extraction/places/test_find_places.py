@@ -84,3 +84,9 @@ def test_landmark_with_a_preposition_is_a_place(nlp: Language, gazetteer: PlaceG
 def test_gazetteer_loads_once(gazetteer: PlaceGazetteer) -> None:
     assert PlaceGazetteer.load() is gazetteer
     assert {c.kind for c in gazetteer.candidates("Georgia")} == {"country", "state"}
+
+
+def test_regions_from_the_data_file(nlp: Language, gazetteer: PlaceGazetteer) -> None:
+    found = places(nlp, gazetteer, "Warships patrolled the Black Sea near Crimea.")
+    assert found["Black Sea"].lat is not None
+    assert found["Crimea"].country is None
