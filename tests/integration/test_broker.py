@@ -17,7 +17,9 @@ from services.broker.client_config import aiokafka_config, kafka_python_config
 from services.broker.errors import BrokerError
 from services.broker.paths import BrokerPaths
 from services.broker.topics import create_topics, list_topics, topic_names
-from services.settings import Settings
+from services.cli.commands.broker import EXIT_STOPPED
+from services.cli.main import main
+from services.settings import Settings, get_settings
 from tests.integration.conftest import (
     EXTERNAL_BOOTSTRAP_ENV,
     MessageReader,
@@ -169,3 +171,45 @@ def test_aiokafka_transactional_producer_commits(
     asyncio.run(produce_in_a_transaction())
     records = read_messages(topic, 2, isolation_level="read_committed")
     assert [record.value for record in records] == [b"first", b"second"]
+
+
+@pytest.fixture
+def cli_env(kafka_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Points the CLI's environment-built settings at the test broker."""
+    monkeypatch.setenv("DIPSTREAM_BROKER_HOME", str(kafka_settings.broker_home))
+    monkeypatch.setenv("DIPSTREAM_BROKER_PORT", str(kafka_settings.broker_port))
+    monkeypatch.setenv(
+        "DIPSTREAM_BROKER_CONTROLLER_PORT", str(kafka_settings.broker_controller_port)
+    )
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+@local_broker_only
+def test_cli_status_exits_0_for_the_running_broker_and_up_leaves_it_alone(
+    cli_env: None, kafka_settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pid = local.status(kafka_settings).pid
+    assert main(["broker", "status"]) == 0
+    assert f"running: pid {pid}" in capsys.readouterr().out
+    assert main(["broker", "up"]) == 0
+    assert f"already running at 127.0.0.1:{kafka_settings.broker_port} (pid {pid})" in (
+        capsys.readouterr().out
+    )
+
+
+@local_broker_only
+def test_cli_status_exits_3_and_down_is_a_no_op_without_a_broker(
+    cli_env: None,
+    listening_socket: socket.socket,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    port = listening_socket.getsockname()[1]
+    monkeypatch.setenv("DIPSTREAM_BROKER_PORT", str(port))
+    get_settings.cache_clear()
+    assert main(["broker", "status"]) == EXIT_STOPPED
+    assert capsys.readouterr().out.startswith(f"stopped: port {port}")
+    assert main(["broker", "down"]) == 0
+    assert "was not running" in capsys.readouterr().out
