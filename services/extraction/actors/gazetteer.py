@@ -197,7 +197,7 @@ class _Layer:
                 f"{path}: organisations {org.name!r}",
                 [org.name, *org.names],
                 org.name,
-                org.code,
+                org.country or org.code,
                 org.sector,
                 ActorKind.ORGANISATION,
                 EntryForm.NAME,

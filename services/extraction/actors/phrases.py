@@ -85,9 +85,18 @@ def _code_group(doc: Doc, group: _Group, owner: Actor | None) -> list[ActorMenti
     elements = list(group.elements)
     while elements and not _stands_as_actor(doc, elements, group.root):
         elements.pop()
-    if not elements:
-        return []
+    return _code_elements(doc, elements, owner) if elements else []
+
+
+def _code_elements(doc: Doc, elements: list[Element], owner: Actor | None) -> list[ActorMention]:
     head, modifiers = elements[-1], elements[:-1]
+    conjunction = _last_conjunction(doc, elements)
+    if head.kind is not ElementKind.ROLE and conjunction is not None:
+        # "Turkish and Greek sides": each side is its own actor; a role noun instead
+        # distributes over its coordinated affiliations (see _code_role_head).
+        before = [e for e in elements if e.end <= conjunction]
+        after = [e for e in elements if e.start > conjunction]
+        return _code_elements(doc, before, owner) + _code_elements(doc, after, owner)
     affiliations = [a for a in (_affiliation(doc, m) for m in modifiers) if a is not None]
     if not affiliations and owner is not None and owner.country is not None:
         affiliations = [_Affiliation(owner.country, None, head.start, head.start)]
@@ -155,6 +164,13 @@ def _code_role_head(
             ActorMention(span_start, head.end, head.last, actor, role=role, nominal=True)
         )
     return mentions
+
+
+def _last_conjunction(doc: Doc, elements: list[Element]) -> int | None:
+    """The last "and"/"or" between the first piece and the head, if any."""
+    head = elements[-1]
+    between = doc[elements[0].end : head.start]
+    return next((t.i for t in reversed(between) if t.dep_ == "cc"), None)
 
 
 def _stands_as_actor(doc: Doc, elements: list[Element], root: int | None) -> bool:

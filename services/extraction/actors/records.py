@@ -37,12 +37,18 @@ class CountryRecord(_Record):
 
 
 class OrganisationRecord(_Record):
-    """An international organisation or a non-governmental one."""
+    """An international, non-governmental or national non-state organisation."""
 
     code: str = Field(pattern=r"^[A-Z][A-Z0-9]{1,11}$", description="Goes in Actor.country.")
     name: str = Field(min_length=1)
     names: list[str] = Field(default_factory=list)
     sector: str = Field("IGO", pattern=SECTOR_PATTERN)
+    country: str | None = Field(
+        None,
+        pattern=r"^[A-Z]{3}$",
+        description="A national group's country (ISO alpha-3); goes in Actor.country instead "
+        "of the code.",
+    )
 
 
 class PersonRecord(_Record):
