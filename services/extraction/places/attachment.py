@@ -31,7 +31,12 @@ def _attachment_points(trigger: Token) -> set[int]:
     points = {trigger.i}
     points.update(child.i for child in trigger.children if child.dep_ in _DESCRIBING_DEPS)
     if trigger.pos_ in _NOMINAL and trigger.dep_ in _ARGUMENT_DEPS:
-        points.add(trigger.head.i)
+        verb = trigger.head
+        points.add(verb.i)
+        # "talks are scheduled to take place in Geneva"
+        points.update(child.i for child in verb.children if child.dep_ == "xcomp")
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "for":
+        points.add(trigger.head.head.i)  # "arrived in Riyadh for talks"
     return points
 
 
@@ -44,7 +49,10 @@ def _hosts(place: Token) -> Iterator[Token]:
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "pobj":
         token = token.head.head  # "in the Turkish city of Istanbul"
     while is_locative_object(token):
-        host = token.head.head
+        preposition = token.head
+        while preposition.dep_ == "conj" and preposition.head.dep_ == "prep":
+            preposition = preposition.head  # "in Doha and in Cairo"
+        host = preposition.head
         yield host
         token = host
 

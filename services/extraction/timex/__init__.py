@@ -12,6 +12,7 @@ Conventions, so callers know what a span means:
   Saturday-Sunday, precision day.
 * A bare weekday follows ``tense``: future -> on or after publication day, past -> on or
   before; without a tense, the nearest such day within three days either way.
+  ``clause_tense(token)`` reads that tense off a parsed trigger ("will meet" -> future).
 * A date without a year ("March 18", "the May holidays") takes the publication year unless
   that places it ahead of publication in past tense, behind it in future tense, or more
   than half a year away in either direction.
@@ -28,5 +29,6 @@ Conventions, so callers know what a span means:
 
 from services.extraction.timex.calendar import Tense
 from services.extraction.timex.finder import TimeMention, find_time_expressions
+from services.extraction.timex.tense import clause_tense
 
-__all__ = ["Tense", "TimeMention", "find_time_expressions"]
+__all__ = ["Tense", "TimeMention", "clause_tense", "find_time_expressions"]

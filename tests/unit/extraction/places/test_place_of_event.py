@@ -49,3 +49,26 @@ def test_actor_subject_is_not_a_place(nlp: Language, gazetteer: PlaceGazetteer) 
 def test_of_phrase_inside_the_preposition(nlp: Language, gazetteer: PlaceGazetteer) -> None:
     text = "Envoys will meet in the Turkish city of Istanbul."
     assert event_place(nlp, gazetteer, text, "meet") == "Istanbul"
+
+
+def test_light_verb_infinitive(nlp: Language, gazetteer: PlaceGazetteer) -> None:
+    text = "Talks are scheduled to take place in Geneva."
+    assert event_place(nlp, gazetteer, text, "Talks") == "Geneva"
+
+
+def test_purpose_phrase(nlp: Language, gazetteer: PlaceGazetteer) -> None:
+    text = "Officials arrived in Riyadh for talks."
+    assert event_place(nlp, gazetteer, text, "talks") == "Riyadh"
+
+
+def test_coordinated_prepositions_take_the_nearest(
+    nlp: Language, gazetteer: PlaceGazetteer
+) -> None:
+    assert event_place(nlp, gazetteer, "The envoys met in Doha and in Cairo.", "met") == "Doha"
+
+
+def test_destination_is_not_where_the_event_happens(
+    nlp: Language, gazetteer: PlaceGazetteer
+) -> None:
+    text = "The minister will travel to Beijing next week."
+    assert event_place(nlp, gazetteer, text, "travel") is None
