@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -11,6 +12,8 @@ from pathlib import Path
 from services.broker.errors import BrokerError
 from services.broker.paths import POM_FILE, BrokerPaths
 from services.settings import Settings
+
+_ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def pom_digest() -> str:
@@ -59,10 +62,16 @@ def _copy_jars(mvn: str, libs: Path) -> None:
     ]
     completed = subprocess.run(command, capture_output=True, text=True, check=False)
     if completed.returncode != 0:
-        output = (completed.stdout + completed.stderr).strip().splitlines()
-        last = output[-1] if output else "no output"
+        reason = _first_error(completed.stdout + completed.stderr)
         raise BrokerError(
-            f"mvn could not fetch the Kafka jars (exit {completed.returncode}): {last}"
+            f"mvn could not fetch the Kafka jars (exit {completed.returncode}): {reason}"
         )
     shutil.rmtree(libs, ignore_errors=True)
     staging.rename(libs)
+
+
+def _first_error(output: str) -> str:
+    # Maven prints colour codes even in batch mode, then the cause, then boilerplate advice.
+    lines = [_ANSI_ESCAPE.sub("", line).strip() for line in output.splitlines()]
+    errors = [line.removeprefix("[ERROR]").strip() for line in lines if line.startswith("[ERROR]")]
+    return next((error for error in errors if error), next((ln for ln in lines if ln), "no output"))
