@@ -62,7 +62,7 @@ def _copy_jars(mvn: str, libs: Path) -> None:
     ]
     completed = subprocess.run(command, capture_output=True, text=True, check=False)
     if completed.returncode != 0:
-        reason = _first_error(completed.stdout + completed.stderr)
+        reason = maven_error_summary(completed.stdout + completed.stderr)
         raise BrokerError(
             f"mvn could not fetch the Kafka jars (exit {completed.returncode}): {reason}"
         )
@@ -70,7 +70,8 @@ def _copy_jars(mvn: str, libs: Path) -> None:
     staging.rename(libs)
 
 
-def _first_error(output: str) -> str:
+def maven_error_summary(output: str) -> str:
+    """The line of Maven's output that says what failed."""
     # Maven prints colour codes even in batch mode, then the cause, then boilerplate advice.
     lines = [_ANSI_ESCAPE.sub("", line).strip() for line in output.splitlines()]
     errors = [line.removeprefix("[ERROR]").strip() for line in lines if line.startswith("[ERROR]")]

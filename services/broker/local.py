@@ -86,7 +86,7 @@ def up(settings: Settings, ready_timeout_s: float = READY_TIMEOUT_S) -> tuple[Br
     install(settings)
     paths = BrokerPaths.of(settings)
     paths.instance.mkdir(parents=True, exist_ok=True)
-    _render_config(settings, paths)
+    paths.server_properties.write_text(server_properties(settings, paths.data))
     _format_storage(java, paths)
     pid = _spawn(java, paths)
     _wait_until_ready(settings, paths, pid, ready_timeout_s)
@@ -118,15 +118,15 @@ def _java_command(java: str, paths: BrokerPaths, log_file: Path) -> list[str]:
     ]
 
 
-def _render_config(settings: Settings, paths: BrokerPaths) -> None:
+def server_properties(settings: Settings, data_dir: Path) -> str:
+    """The broker configuration for the ports of ``settings``, storing data in ``data_dir``."""
     template = string.Template(SERVER_TEMPLATE.read_text())
-    rendered = template.substitute(
+    return template.substitute(
         broker_port=settings.broker_port,
         controller_port=settings.broker_controller_port,
-        log_dirs=paths.data,
+        log_dirs=data_dir,
         partitions=settings.topic_partitions,
     )
-    paths.server_properties.write_text(rendered)
 
 
 def _format_storage(java: str, paths: BrokerPaths) -> None:
@@ -137,7 +137,7 @@ def _format_storage(java: str, paths: BrokerPaths) -> None:
         "kafka.tools.StorageTool",
         "format",
         "--cluster-id",
-        _new_cluster_id(),
+        new_cluster_id(),
         "--config",
         str(paths.server_properties),
     ]
@@ -155,8 +155,9 @@ def java_error_summary(output: str) -> str:
     return (errors or messages or ["no output"])[0]
 
 
-def _new_cluster_id() -> str:
-    # Kafka's own format: 16 random bytes, URL-safe base64 without padding; it refuses ids
+def new_cluster_id() -> str:
+    """A random cluster id in Kafka's format."""
+    # Like Kafka's own: a version 4 UUID in URL-safe base64 without padding. Kafka refuses ids
     # that start with "-" because they read as command-line options.
     while True:
         cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
