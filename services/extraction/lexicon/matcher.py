@@ -1,0 +1,133 @@
+"""Finds event triggers in a parsed spaCy doc with the trigger lexicon."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from services.extraction.codebook import CameoCode
+from services.extraction.lexicon.entries import Conditions, LexiconEntry, TriggerPattern
+
+VERB_TAGS = ("VERB",)
+NOUN_TAGS = ("NOUN", "PROPN")
+# How far "forbid_near"/"require_near" look on each side of a match, and how long a "*" gap is.
+NEAR_WINDOW = 3
+GAP_OPERATOR = "{0,3}"
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    """One place in a doc where a lexicon entry signals an event."""
+
+    start: int
+    end: int
+    head: int
+    code: CameoCode
+    nominal: bool
+    lexicon_entry: str
+
+
+class TriggerMatcher:
+    """spaCy Matcher over every pattern of the lexicon, built once for a vocab."""
+
+    def __init__(
+        self,
+        vocab: Vocab,
+        entries: Iterable[LexiconEntry],
+        forms_of: Callable[[str], frozenset[str]],
+    ) -> None:
+        self._vocab = vocab
+        self._matcher = Matcher(vocab)
+        self._patterns: dict[str, tuple[LexiconEntry, TriggerPattern]] = {}
+        self._strictness: dict[str, int] = {}
+        surface: set[str] = set()
+        for entry in entries:
+            self._strictness[entry.entry_id] = entry.conditions.strictness
+            for number, pattern in enumerate(entry.patterns):
+                key = f"{entry.entry_id}#{number}"
+                self._patterns[key] = (entry, pattern)
+                self._matcher.add(key, [_token_specs(pattern, forms_of)])
+                head_word = pattern.words[pattern.head_index]
+                if head_word is not None:
+                    surface.update(forms_of(head_word))
+        self._surface_forms = frozenset(surface)
+
+    def find(self, doc: Doc) -> list[TriggerMatch]:
+        """Triggers in the doc, in text order; on overlaps the longest, then most specific wins."""
+        candidates: list[TriggerMatch] = []
+        for match_id, start, end in self._matcher(doc):
+            entry, pattern = self._patterns[self._vocab.strings[match_id]]
+            head = _head_position(start, end, pattern)
+            if _conditions_hold(doc, start, end, doc[head], entry.conditions):
+                candidates.append(
+                    TriggerMatch(start, end, head, entry.code, pattern.nominal, entry.entry_id)
+                )
+        candidates.sort(key=self._precedence)
+        kept: list[TriggerMatch] = []
+        for candidate in candidates:
+            if all(candidate.end <= other.start or other.end <= candidate.start for other in kept):
+                kept.append(candidate)
+        return sorted(kept, key=lambda match: match.start)
+
+    def _precedence(self, match: TriggerMatch) -> tuple[int, int, int]:
+        # Longer spans first; then entries whose required context was found; then finer codes.
+        strictness = self._strictness[match.lexicon_entry]
+        return (match.start - match.end, -strictness, -len(match.code.code))
+
+    def surface_forms(self) -> frozenset[str]:
+        """Lowercased inflected forms of every trigger's head word, for a pre-parse filter."""
+        return self._surface_forms
+
+
+def _token_specs(
+    pattern: TriggerPattern, forms_of: Callable[[str], frozenset[str]]
+) -> list[dict[str, Any]]:
+    specs: list[dict[str, Any]] = []
+    for index, word in enumerate(pattern.words):
+        if word is None:
+            specs.append({"IS_PUNCT": False, "OP": GAP_OPERATOR})
+            continue
+        spec: dict[str, Any] = {"LOWER": {"IN": sorted(forms_of(word))}}
+        if index == pattern.head_index:
+            spec["POS"] = {"IN": list(NOUN_TAGS if pattern.nominal else VERB_TAGS)}
+        specs.append(spec)
+    return specs
+
+
+def _head_position(start: int, end: int, pattern: TriggerPattern) -> int:
+    # Gaps lie on one side of the head only (checked on loading), so one end fixes its position.
+    words = pattern.words
+    if None not in words[: pattern.head_index]:
+        return start + pattern.head_index
+    return end - (len(words) - pattern.head_index)
+
+
+def _words_of(token: Token) -> set[str]:
+    return {token.lemma_.lower(), token.lower_}
+
+
+def _conditions_hold(doc: Doc, start: int, end: int, head: Token, conditions: Conditions) -> bool:
+    if head.dep_ in conditions.forbid_own_deps:
+        return False
+    children = list(head.children)
+    child_words: set[str] = set().union(*(_words_of(child) for child in children))
+    child_deps = {child.dep_ for child in children}
+    if child_words & conditions.forbid_children or child_deps & conditions.forbid_child_deps:
+        return False
+    if conditions.require_children and not child_words & conditions.require_children:
+        return False
+    if conditions.require_child_deps and not child_deps & conditions.require_child_deps:
+        return False
+    if conditions.forbid_near or conditions.require_near:
+        window = [*doc[max(0, start - NEAR_WINDOW) : start], *doc[end : end + NEAR_WINDOW]]
+        near_words: set[str] = set().union(*(_words_of(token) for token in window))
+        if near_words & conditions.forbid_near:
+            return False
+        if conditions.require_near and not near_words & conditions.require_near:
+            return False
+    return True
