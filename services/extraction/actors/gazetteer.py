@@ -33,6 +33,7 @@ class EntryForm(StrEnum):
     NAME = "name"
     DEMONYM = "demonym"
     METONYM = "metonym"
+    REGION = "region"
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,15 @@ class _Layer:
                 "GOV",
                 ActorKind.STATE,
                 EntryForm.METONYM,
+            )
+            self._actor(
+                where,
+                country.regions,
+                country.name,
+                country.code,
+                None,
+                ActorKind.STATE,
+                EntryForm.REGION,
             )
         for org in data.organisations:
             self._actor(

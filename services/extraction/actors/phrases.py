@@ -15,12 +15,13 @@ from spacy.tokens import Doc, Span
 from schemas.event import Actor
 from schemas.vocabulary import ActorKind
 from services.extraction.actors.elements import Element, ElementKind
-from services.extraction.actors.gazetteer import EntryForm
+from services.extraction.actors.gazetteer import EntryForm, Role
 from services.extraction.actors.mention import ActorMention
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _LEADING_DROPS = frozenset({"DET", "PRON", "PART", "PUNCT"})
+_PLACE_PREPOSITIONS = frozenset({"in", "from", "of"})
 
 
 @dataclass
@@ -46,11 +47,12 @@ class _Affiliation:
 
 def code_phrases(doc: Doc, elements: list[Element]) -> list[ActorMention]:
     """One mention per actor phrase (more for "Hungarian and Romanian officials"), in order."""
+    coder = _Coder(doc, elements)
     mentions: list[ActorMention] = []
     owners: dict[tuple[int, int], Actor] = {}
     for group in _groups(doc, elements):
         owner = owners.get(group.owner_key) if group.owner_key else None
-        coded = _code_group(doc, group, owner)
+        coded = coder.code_group(group, owner)
         if coded and group.key is not None:
             owners[group.key] = coded[-1].actor
         mentions.extend(coded)
@@ -81,89 +83,132 @@ def _groups(doc: Doc, elements: list[Element]) -> list[_Group]:
     return groups
 
 
-def _code_group(doc: Doc, group: _Group, owner: Actor | None) -> list[ActorMention]:
-    elements = list(group.elements)
-    while elements and not _stands_as_actor(doc, elements, group.root):
-        elements.pop()
-    return _code_elements(doc, elements, owner) if elements else []
+class _Coder:
+    """Codes the groups of one document; knows every piece, for places after a role noun."""
 
+    def __init__(self, doc: Doc, elements: list[Element]) -> None:
+        self._doc = doc
+        self._known_at = {
+            index: element
+            for element in elements
+            if element.entry is not None
+            for index in range(element.start, element.end)
+        }
 
-def _code_elements(doc: Doc, elements: list[Element], owner: Actor | None) -> list[ActorMention]:
-    head, modifiers = elements[-1], elements[:-1]
-    conjunction = _last_conjunction(doc, elements)
-    if head.kind is not ElementKind.ROLE and conjunction is not None:
-        # "Turkish and Greek sides": each side is its own actor; a role noun instead
-        # distributes over its coordinated affiliations (see _code_role_head).
-        before = [e for e in elements if e.end <= conjunction]
-        after = [e for e in elements if e.start > conjunction]
-        return _code_elements(doc, before, owner) + _code_elements(doc, after, owner)
-    affiliations = [a for a in (_affiliation(doc, m) for m in modifiers) if a is not None]
-    if not affiliations and owner is not None and owner.country is not None:
-        affiliations = [_Affiliation(owner.country, None, head.start, head.start)]
-    role = next((m.role for m in reversed(modifiers) if m.role is not None), None)
-    role_name = role.role if role else None
-    span_start = elements[0].start
-    text = doc[head.start : head.end].text
+    def code_group(self, group: _Group, owner: Actor | None) -> list[ActorMention]:
+        elements = list(group.elements)
+        while elements and not self._stands_as_actor(elements, group.root):
+            elements.pop()
+        return self._code_elements(elements, owner) if elements else []
 
-    if head.kind is ElementKind.KNOWN and head.entry is not None:
-        entry = head.entry
+    def _code_elements(self, elements: list[Element], owner: Actor | None) -> list[ActorMention]:
+        doc = self._doc
+        head, modifiers = elements[-1], elements[:-1]
+        conjunction = _last_conjunction(doc, elements)
+        if head.kind is not ElementKind.ROLE and conjunction is not None:
+            # "Turkish and Greek sides": each side is its own actor; a role noun instead
+            # distributes over its coordinated affiliations (see _code_role_head).
+            before = [e for e in elements if e.end <= conjunction]
+            after = [e for e in elements if e.start > conjunction]
+            return self._code_elements(before, owner) + self._code_elements(after, owner)
+        affiliations = [a for a in (self._affiliation(m) for m in modifiers) if a is not None]
+        if not affiliations and owner is not None and owner.country is not None:
+            affiliations = [_Affiliation(owner.country, None, head.start, head.start)]
+        role = next((m.role for m in reversed(modifiers) if m.role is not None), None)
+        role_name = role.role if role else None
+        start, end, text = elements[0].start, head.end, doc[head.start : head.end].text
+
+        if head.kind is ElementKind.KNOWN and head.entry is not None:
+            entry = head.entry
+            plural = doc[head.last].tag_ in _PLURAL_TAGS
+            kind = ActorKind.GROUP if entry.form is EntryForm.DEMONYM and plural else entry.kind
+            actor = _actor(doc, start, end, entry.name, entry.country, entry.sector, kind)
+            return [ActorMention(start, end, head.last, actor, role=entry.role)]
+        if head.kind is ElementKind.ROLE and head.role is not None:
+            if not affiliations:
+                affiliations = self._place_after(head)
+            return self._code_role_head(head, head.role, affiliations, start)
+        last = affiliations[-1] if affiliations else None
+        country = last.country if last else None
+        sector = _sector(role.sector if role else None, last)
+        if head.kind is ElementKind.PERSON:
+            actor = _actor(doc, start, end, text, country, sector, ActorKind.PERSON)
+            return [ActorMention(start, end, head.last, actor, role=role_name)]
+        if head.kind is ElementKind.ORG:
+            actor = _actor(doc, start, end, text, country, sector, ActorKind.ORGANISATION)
+            return [ActorMention(start, end, head.last, actor, role=role_name)]
+        actor = _actor(doc, start, end, text, country, None, ActorKind.GROUP)
+        return [ActorMention(start, end, head.last, actor)]
+
+    def _code_role_head(
+        self, head: Element, role: Role, affiliations: list[_Affiliation], span_start: int
+    ) -> list[ActorMention]:
+        """A role noun coded from its affiliations; coordinated ones make one mention each."""
+        doc = self._doc
         plural = doc[head.last].tag_ in _PLURAL_TAGS
-        kind = ActorKind.GROUP if entry.form is EntryForm.DEMONYM and plural else entry.kind
-        actor = _actor(doc, span_start, head.end, entry.name, entry.country, entry.sector, kind)
-        return [ActorMention(span_start, head.end, head.last, actor, role=entry.role)]
-    if head.kind is ElementKind.ROLE and head.role is not None:
-        plural = doc[head.last].tag_ in _PLURAL_TAGS
-        kind = ActorKind.GROUP if plural and head.role.kind is ActorKind.PERSON else head.role.kind
-        return _code_role_head(
-            doc, head, affiliations, span_start, head.role.sector, kind, head.role.role
-        )
-    last = affiliations[-1] if affiliations else None
-    country = last.country if last else None
-    if head.kind is ElementKind.PERSON:
-        sector = role.sector if role else (last.organisation_sector if last else None)
-        actor = _actor(doc, span_start, head.end, text, country, sector, ActorKind.PERSON)
-        return [ActorMention(span_start, head.end, head.last, actor, role=role_name)]
-    if head.kind is ElementKind.ORG:
-        sector = role.sector if role else None
-        actor = _actor(doc, span_start, head.end, text, country, sector, ActorKind.ORGANISATION)
-        return [ActorMention(span_start, head.end, head.last, actor, role=role_name)]
-    actor = _actor(doc, span_start, head.end, text, country, None, ActorKind.GROUP)
-    return [ActorMention(span_start, head.end, head.last, actor)]
-
-
-def _code_role_head(
-    doc: Doc,
-    head: Element,
-    affiliations: list[_Affiliation],
-    span_start: int,
-    sector: str,
-    kind: ActorKind,
-    role: str,
-) -> list[ActorMention]:
-    """A role noun coded from its affiliations; coordinated ones make one mention each."""
-    coordinated = [a for a in affiliations if a.coordinated]
-    shared = affiliations[-1:] if not coordinated else affiliations
-    mentions = []
-    for number, affiliation in enumerate(shared):
-        is_last = number == len(shared) - 1
-        start = span_start if len(shared) == 1 else affiliation.start
-        end = head.end if is_last else affiliation.end
-        coded_sector = (affiliation.organisation_sector if sector == "GOV" else None) or sector
-        name = _name(doc, start, end)
-        actor = _actor(doc, start, end, name, affiliation.country, coded_sector, kind)
-        mentions.append(
-            ActorMention(
-                start, end, head.last if is_last else end - 1, actor, role=role, nominal=True
+        kind = ActorKind.GROUP if plural and role.kind is ActorKind.PERSON else role.kind
+        coordinated = any(a.coordinated for a in affiliations)
+        targets: list[_Affiliation | None] = list(
+            affiliations if coordinated else affiliations[-1:]
+        ) or [None]
+        mentions = []
+        for number, affiliation in enumerate(targets):
+            is_last = number == len(targets) - 1
+            start = affiliation.start if len(targets) > 1 and affiliation else span_start
+            end = head.end if is_last or affiliation is None else affiliation.end
+            country = affiliation.country if affiliation else None
+            sector = _sector(role.sector, affiliation)
+            actor = _actor(doc, start, end, _name(doc, start, end), country, sector, kind)
+            head_index = head.last if is_last else end - 1
+            mentions.append(
+                ActorMention(start, end, head_index, actor, role=role.role, nominal=True)
             )
+        return mentions
+
+    def _place_after(self, head: Element) -> list[_Affiliation]:
+        """The country of "police in Kenya", "rebels from Chechnya"."""
+        for preposition in self._doc[head.last].children:
+            if preposition.dep_ != "prep" or preposition.lower_ not in _PLACE_PREPOSITIONS:
+                continue
+            for place in preposition.children:
+                element = self._known_at.get(place.i)
+                entry = element.entry if element else None
+                if place.dep_ == "pobj" and entry and entry.kind is ActorKind.STATE:
+                    return [_Affiliation(entry.country, None, head.start, head.start)]
+        return []
+
+    def _stands_as_actor(self, elements: list[Element], root: int | None) -> bool:
+        """A role noun modifying a non-actor noun ("press conference") is not an actor, unless
+        it is a proper title or has an affiliation ("a U.S. Supreme Court ruling")."""
+        last = elements[-1]
+        head_token = self._doc[last.last]
+        at_head = last.last == root if root is not None else head_token.dep_ not in _MODIFIER_DEPS
+        if at_head or last.kind is not ElementKind.ROLE:
+            return True
+        if any(token.pos_ == "PROPN" for token in self._doc[last.start : last.end]):
+            return True
+        return any(self._affiliation(other) is not None for other in elements[:-1])
+
+    def _affiliation(self, element: Element) -> _Affiliation | None:
+        entry = element.entry
+        if entry is None or entry.country is None:
+            return None
+        # Organisations and seats of government lend their sector to whoever works for them.
+        lends_sector = entry.kind is ActorKind.ORGANISATION or entry.form is EntryForm.METONYM
+        coordinated = self._doc[element.last].dep_ == "conj" and entry.kind is not ActorKind.PERSON
+        return _Affiliation(
+            entry.country,
+            entry.sector if lends_sector else None,
+            element.start,
+            element.end,
+            coordinated,
         )
-    if not shared:
-        actor = _actor(
-            doc, span_start, head.end, _name(doc, span_start, head.end), None, sector, kind
-        )
-        mentions.append(
-            ActorMention(span_start, head.end, head.last, actor, role=role, nominal=True)
-        )
-    return mentions
+
+
+def _sector(own: str | None, affiliation: _Affiliation | None) -> str | None:
+    """A UN official is IGO, a White House aide GOV; UN troops stay MIL."""
+    lent = affiliation.organisation_sector if affiliation else None
+    return lent if lent and own in (None, "GOV") else own
 
 
 def _last_conjunction(doc: Doc, elements: list[Element]) -> int | None:
@@ -171,28 +216,6 @@ def _last_conjunction(doc: Doc, elements: list[Element]) -> int | None:
     head = elements[-1]
     between = doc[elements[0].end : head.start]
     return next((t.i for t in reversed(between) if t.dep_ == "cc"), None)
-
-
-def _stands_as_actor(doc: Doc, elements: list[Element], root: int | None) -> bool:
-    """A role noun modifying a non-actor noun ("press conference") is not an actor, unless
-    it is a proper title or has an affiliation ("a U.S. Supreme Court ruling")."""
-    last = elements[-1]
-    head_token = doc[last.last]
-    at_head = last.last == root if root is not None else head_token.dep_ not in _MODIFIER_DEPS
-    if at_head or last.kind is not ElementKind.ROLE:
-        return True
-    if any(token.pos_ == "PROPN" for token in doc[last.start : last.end]):
-        return True
-    return any(_affiliation(doc, other) is not None for other in elements[:-1])
-
-
-def _affiliation(doc: Doc, element: Element) -> _Affiliation | None:
-    entry = element.entry
-    if entry is None or entry.country is None:
-        return None
-    organisation_sector = entry.sector if entry.kind is ActorKind.ORGANISATION else None
-    coordinated = doc[element.last].dep_ == "conj" and entry.kind is not ActorKind.PERSON
-    return _Affiliation(entry.country, organisation_sector, element.start, element.end, coordinated)
 
 
 def _name(doc: Doc, start: int, end: int) -> str:

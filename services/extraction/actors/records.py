@@ -34,6 +34,10 @@ class CountryRecord(_Record):
         default_factory=list,
         description="Places standing for the government: the Kremlin, Downing Street.",
     )
+    regions: list[str] = Field(
+        default_factory=list,
+        description="Regions whose name says the country: 'Darfur rebels' are Sudanese.",
+    )
 
 
 class OrganisationRecord(_Record):
