@@ -135,3 +135,33 @@ def shift(instant: datetime, unit: str, count: int) -> datetime:
 
 def last_day_of_month(year: int, month: int) -> int:
     return (date(*add_months(year, month, 1), 1) - timedelta(days=1)).day
+
+
+def season_bounds(year: int, first_month: int, last_month: int) -> tuple[date, date]:
+    """First day of a season and the day after it; ``last_month`` past 12 runs into next year."""
+    end_year, end_month = add_months(year, first_month, last_month - first_month + 1)
+    return date(year, first_month, 1), date(end_year, end_month, 1)
+
+
+def season_year(
+    anchor: Anchor, first_month: int, last_month: int, modifier: str | None
+) -> int | None:
+    """The year a season starts in: "last summer" the latest one over, "next summer" the first
+    one to come, "this summer" the current one, else by tense, else the nearer of the two."""
+    today = anchor.today
+    if today is None:
+        return None
+    years = range(today.year - 2, today.year + 2)
+    bounds = {year: season_bounds(year, first_month, last_month) for year in years}
+    over = max(year for year in years if bounds[year][1] <= today)
+    to_come = min(year for year in years if bounds[year][0] > today)
+    current = next((year for year in years if bounds[year][0] <= today < bounds[year][1]), None)
+    if modifier in ("last", "past"):
+        return over
+    if modifier in ("next", "coming"):
+        return to_come
+    if current is not None:
+        return current
+    if anchor.tense is not None:
+        return over if anchor.tense == "past" else to_come
+    return over if today - bounds[over][1] < bounds[to_come][0] - today else to_come

@@ -7,10 +7,10 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, tzinfo
 
 from schemas import EventTime, TimePrecision
-from services.extraction.timex import rules
+from services.extraction.timex import clock, dates, relative
 from services.extraction.timex.calendar import Anchor, Tense
 from services.extraction.timex.patterns import load_patterns
-from services.extraction.timex.reading import Reading
+from services.extraction.timex.reading import Reading, Rule
 from services.extraction.timex.vocabulary import TimeVocabulary, load_vocabulary
 
 # A date and a time of day written side by side are one expression: "Monday at 5 pm",
@@ -30,27 +30,28 @@ class TimeMention:
 @dataclass(frozen=True)
 class _Rule:
     name: str
-    read: rules.Rule
+    read: Rule
 
 
 # Earlier rules win ties between matches of equal length.
 _RULES = (
-    _Rule("clock", rules.clock),
-    _Rule("iso_date", rules.iso_date),
-    _Rule("month_day", rules.day_of_month),
-    _Rule("day_month", rules.day_of_month),
-    _Rule("month_year", rules.month_of_year),
-    _Rule("holiday", rules.holiday),
-    _Rule("month", rules.bare_month),
-    _Rule("year", rules.year),
-    _Rule("relative_day", rules.relative_day),
-    _Rule("weekday", rules.weekday),
-    _Rule("period", rules.period),
-    _Rule("weekend", rules.weekend),
-    _Rule("counted", rules.counted),
-    _Rule("within", rules.within),
-    _Rule("span_of", rules.span_of),
-    _Rule("vague", rules.vague),
+    _Rule("clock", clock.clock),
+    _Rule("iso_date", dates.iso_date),
+    _Rule("month_day", dates.day_of_month),
+    _Rule("day_month", dates.day_of_month),
+    _Rule("month_year", dates.month_of_year),
+    _Rule("holiday", dates.holiday),
+    _Rule("month", dates.bare_month),
+    _Rule("year", dates.year),
+    _Rule("season", dates.season),
+    _Rule("relative_day", relative.relative_day),
+    _Rule("weekday", relative.weekday),
+    _Rule("period", relative.period),
+    _Rule("weekend", relative.weekend),
+    _Rule("counted", relative.counted),
+    _Rule("within", relative.within),
+    _Rule("span_of", relative.span_of),
+    _Rule("vague", relative.vague),
 )
 
 

@@ -50,6 +50,7 @@ class TimePatterns:
     month_year: re.Pattern[str]
     month: re.Pattern[str]
     year: re.Pattern[str]
+    season: re.Pattern[str]
     relative_day: re.Pattern[str]
     weekday: re.Pattern[str]
     period: re.Pattern[str]
@@ -82,6 +83,7 @@ def _cues(vocabulary: TimeVocabulary) -> Mapping[str, tuple[str, ...]]:
             "month_year": months,
             "month": months,
             "year": ("19", "20"),
+            "season": tuple(vocabulary.seasons),
             "relative_day": relative,
             "weekday": tuple(name.lower() for name in vocabulary.weekdays),
             "period": ("week", "month", "year"),
@@ -97,6 +99,7 @@ def _cues(vocabulary: TimeVocabulary) -> Mapping[str, tuple[str, ...]]:
 def _build(vocabulary: TimeVocabulary) -> TimePatterns:
     any_month = _alternation([*vocabulary.months, *vocabulary.month_abbreviations])
     full_month = _alternation(vocabulary.months)
+    abbreviation = _alternation(vocabulary.month_abbreviations)
     weekday = _alternation(vocabulary.weekdays)
     part = _alternation(vocabulary.parts_of_day)
     number = r"\d+|" + _alternation(vocabulary.numbers)
@@ -111,13 +114,21 @@ def _build(vocabulary: TimeVocabulary) -> TimePatterns:
             rf"\b(?P<mon>{any_month})\.?\s+{day}\b(?!:)(?:,?\s+(?P<y>{_YEAR})\b)?"
         ),
         day_month=re.compile(
-            rf"\b(?:(?i:the)\s+)?{day}\s+(?:(?i:of)\s+)?(?P<mon>{any_month})\b\.?"
-            rf"(?:,?\s+(?P<y>{_YEAR})\b)?"
+            rf"\b(?:(?i:the)\s+)?{day}\s+(?:(?i:of)\s+)?(?P<mon>{full_month}|(?:{abbreviation})\.?)"
+            rf"(?!\w)(?:,?\s+(?P<y>{_YEAR})\b)?"
         ),
         month_year=re.compile(
             rf"\b(?:(?i:(?P<edge>{edge}))[\s-]+)?(?P<mon>{any_month})\.?,?\s+(?P<y>{_YEAR})\b"
         ),
-        month=re.compile(rf"\b(?:(?i:(?P<edge>{edge}))[\s-]+)?(?P<mon>{full_month})\b(?!\s*\d)"),
+        month=re.compile(
+            r"\b(?:(?i:(?P<mod>last|next|this|coming|past))\s+)?"
+            rf"(?:(?i:(?P<edge>{edge}))[\s-]+)?(?P<mon>{full_month})\b(?!\s*\d)"
+        ),
+        season=re.compile(
+            rf"\b(?:(?i:(?P<mod>{period_mod}))\s+|(?P<the>(?i:the))\s+)?"
+            rf"(?P<season>{_alternation(vocabulary.seasons)})\b"
+            rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR})\b)?"
+        ),
         year=re.compile(
             rf"(?<![\w$€£.,/-])(?:(?i:(?P<edge>{edge}))[\s-]+)?(?P<y>{_YEAR})"
             r"(?![\w%/-]|[.,]\d|\s*(?i:percent|per cent))"

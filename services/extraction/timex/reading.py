@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from schemas import TimePrecision
-from services.extraction.timex.calendar import local_instant
+from services.extraction.timex.calendar import Anchor, Span, day_span, local_instant
+from services.extraction.timex.vocabulary import TimeVocabulary
+
+_WORD_BEFORE = re.compile(r"\b([A-Za-z]+)[\s-]*$")
 
 
 @dataclass(frozen=True)
@@ -48,3 +53,28 @@ class Reading:
     day: date | None = None
     clock: Clock | None = None
     open_bounds: bool = True
+
+
+Rule = Callable[[re.Match[str], Anchor, TimeVocabulary], Reading | None]
+"""One kind of expression: a regex match in, a ``Reading`` out, or None when the match turns
+out not to be a time expression (an impossible date, "May" the verb)."""
+
+
+def span_reading(match: re.Match[str], span: Span | None, precision: TimePrecision) -> Reading:
+    """A reading of the whole match; no span (no publication time to resolve against) makes
+    it vague."""
+    if span is None:
+        return Reading(*match.span(), None, None, TimePrecision.VAGUE)
+    return Reading(*match.span(), span[0], span[1], precision)
+
+
+def day_reading(match: re.Match[str], day: date | None, zone: tzinfo) -> Reading:
+    if day is None:
+        return span_reading(match, None, TimePrecision.DAY)
+    return Reading(*match.span(), *day_span(day, zone), TimePrecision.DAY, day=day)
+
+
+def lead_in_word(match: re.Match[str]) -> str | None:
+    """The word right before the match, lower-cased ("in" for "in May")."""
+    found = _WORD_BEFORE.search(match.string, max(0, match.start() - 20), match.start())
+    return found.group(1).lower() if found else None

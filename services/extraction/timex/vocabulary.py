@@ -46,6 +46,10 @@ class TimeVocabulary:
     period_offsets: dict[str, int]
     edges: dict[str, int]
     open_bounds: dict[str, str]
+    lead_ins: frozenset[str]
+    seasons: dict[str, tuple[int, int]]
+    duration_cues: frozenset[str]
+    irregular_plurals: frozenset[str]
     vague: dict[str, VagueWindow]
     holidays: dict[str, Holiday]
     zones: dict[str, ZoneInfo]
@@ -77,6 +81,10 @@ def load_vocabulary() -> TimeVocabulary:
         period_offsets={str(k): int(v) for k, v in calendar["period_offsets"].items()},
         edges={str(k): int(v) for k, v in calendar["edges"].items()},
         open_bounds={str(k): str(v) for k, v in calendar["open_bounds"].items()},
+        lead_ins=frozenset(str(word) for word in calendar["lead_ins"]),
+        seasons={str(k): (int(v[0]), int(v[1])) for k, v in calendar["seasons"].items()},
+        duration_cues=frozenset(str(word) for word in calendar["duration_cues"]),
+        irregular_plurals=frozenset(str(word) for word in calendar["irregular_plurals"]),
         vague={str(k): VagueWindow(v["from"], v["to"]) for k, v in _read("vague.yaml").items()},
         holidays={
             str(k): Holiday(int(v["month"]), int(v["first"]), int(v["last"]))

@@ -111,3 +111,37 @@ def test_two_separate_dates_stay_apart() -> None:
 def test_a_list_of_dates_stays_apart() -> None:
     found = find_time_expressions("Rounds were held on March 3, March 10.", PUBLISHED)
     assert [m.time.text for m in found] == ["March 3", "March 10"]
+
+
+def test_last_and_next_month_name() -> None:
+    last, upcoming = find_time_expressions("Unlike last June, next March is busy.", PUBLISHED)
+    assert (last.time.text, last.time.start) == ("last June", utc(2024, 6))
+    assert (upcoming.time.text, upcoming.time.start) == ("next March", utc(2026, 3))
+
+
+def test_a_count_before_a_plural_noun_is_not_a_year() -> None:
+    assert find_time_expressions("Rebels held 2000 hostages.", PUBLISHED) == []
+    assert find_time_expressions("Rebels held 2000 people.", PUBLISHED) == []
+    (mention,) = find_time_expressions("Rebels held hostages in 2000.", PUBLISHED)
+    assert mention.time.start == utc(2000)
+
+
+def test_sentence_full_stop_stays_out_of_the_date() -> None:
+    (mention,) = find_time_expressions("The mandate ends on 31 December.", PUBLISHED)
+    assert mention.time.text == "31 December"
+
+
+def test_seasons() -> None:
+    found = find_time_expressions(
+        "Unlike last summer, in the spring of 2023 and this winter, prices fall.", PUBLISHED
+    )
+    assert [m.time.text for m in found] == ["last summer", "the spring of 2023", "this winter"]
+    assert (found[0].time.start, found[0].time.end) == (utc(2024, 6), utc(2024, 9))
+    assert (found[1].time.start, found[1].time.end) == (utc(2023, 3), utc(2023, 6))
+    # In May, the nearer winter is the one just over.
+    assert (found[2].time.start, found[2].time.end) == (utc(2024, 12), utc(2025, 3))
+
+
+def test_year_before_a_plural_after_a_determiner_is_a_year() -> None:
+    (mention,) = find_time_expressions("They disputed the 2016 elections.", PUBLISHED)
+    assert mention.time.text == "2016"

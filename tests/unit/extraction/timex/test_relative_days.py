@@ -96,3 +96,7 @@ def test_offsets_point_into_the_text() -> None:
     text = "Officials said on Tuesday morning that talks would continue."
     mention = find_time_expressions(text, PUBLISHED)[0]
     assert text[mention.start : mention.end] == "Tuesday morning"
+
+
+def test_first_time_in_years_is_a_duration_not_a_date() -> None:
+    assert find_time_expressions("The first summit in seven years ended.", PUBLISHED) == []
