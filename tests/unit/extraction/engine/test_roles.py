@@ -1,0 +1,58 @@
+"""Who acts and who is acted upon."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from schemas import DiplomaticEvent, EventStatus, PloverRoot
+
+Code = Callable[[str], list[DiplomaticEvent]]
+
+
+def _dyads(events: list[DiplomaticEvent]) -> set[tuple[str, str | None]]:
+    return {(e.source.name, e.target.name if e.target else None) for e in events}
+
+
+def test_active_voice_subject_acts_on_object(code: Code) -> None:
+    events = code("Germany praised France for its leadership.")
+    assert ("Germany", "France") in _dyads(events)
+
+
+def test_passive_voice_agent_is_the_source(code: Code) -> None:
+    events = code("France was praised by Germany for its leadership.")
+    assert ("Germany", "France") in _dyads(events)
+    assert ("France", "Germany") not in _dyads(events)
+
+
+def test_conjoined_subjects_make_one_reciprocal_event(code: Code) -> None:
+    events = [e for e in code("Japan and India held talks in Delhi on Friday.") if e.reciprocal]
+    assert len(events) == 1
+    assert {events[0].source.name, events[0].target.name if events[0].target else None} == {
+        "Japan",
+        "India",
+    }
+
+
+def test_reported_speech_codes_the_reported_event(code: Code) -> None:
+    events = code("Japan said that India will meet with Brazil next week.")
+    consults = [e for e in events if e.event_type is PloverRoot.CONSULT]
+    assert ("India", "Brazil") in _dyads(consults)
+    assert all(e.source.name != "Japan" for e in consults)
+    assert any(e.reported_by is not None and e.reported_by.name == "Japan" for e in consults)
+
+
+def test_governing_verb_lends_its_subject(code: Code) -> None:
+    events = code("Canada hopes to meet Mexico soon.")
+    intended = [e for e in events if e.status is EventStatus.INTENDED]
+    assert ("Canada", "Mexico") in _dyads(intended)
+
+
+def test_that_clause_subjects_are_each_a_target(code: Code) -> None:
+    events = code("Germany proposed that Poland and Austria hold talks on energy.")
+    from_germany = {e.target.name for e in events if e.source.name == "Germany" and e.target}
+    assert {"Poland", "Austria"} <= from_germany
+
+
+def test_possessive_owns_the_nominal_event(code: Code) -> None:
+    events = code("Chile's criticism of Peru angered many.")
+    assert ("Chile", "Peru") in _dyads(events)
