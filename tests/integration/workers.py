@@ -199,3 +199,23 @@ def collect(
     finally:
         consumer.close()
     pytest.fail(f"outputs incomplete after {timeout_s:.0f}s: {len(records)} records on {topics}")
+
+
+# Short articles, each coded into at least one event by the engine: accusations and talks
+# between pairs of states.
+_STATE_PAIRS = (
+    ("Germany", "Poland"),
+    ("Egypt", "Israel"),
+    ("Turkey", "Greece"),
+    ("Kenya", "Uganda"),
+    ("India", "Pakistan"),
+    ("Spain", "Italy"),
+)
+
+
+def coded_article_text(index: int) -> str:
+    """The text of the ``index``-th test article, cycling over pairs and two event kinds."""
+    first, second = _STATE_PAIRS[index % len(_STATE_PAIRS)]
+    if index // len(_STATE_PAIRS) % 2:
+        return f"{first} and {second} held talks in Geneva on Monday."
+    return f"{first} accused {second} of violating the agreement."
