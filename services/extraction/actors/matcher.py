@@ -95,9 +95,10 @@ class ActorMatcher:
             last = words[-1]
             if last.pos_ not in ("NOUN", "PROPN"):
                 continue
-            leading = [token.lower_ for token in words[:-1]]
+            # As written, so "Vice-President" (three tokens) reads "vice-president".
+            leading = words[:-1].text_with_ws.lower()
             for last_form in (last.lower_, last.lemma_.lower()):
-                role = self._gazetteer.role(" ".join([*leading, last_form]))
+                role = self._gazetteer.role(leading + last_form)
                 if role is not None:
                     return RoleMatch(start, start + length, role)
         return None
