@@ -9,7 +9,7 @@ import socket
 from collections.abc import Iterator
 
 import pytest
-from aiokafka import AIOKafkaProducer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from kafka import KafkaProducer
 
 from services.broker import local
@@ -21,6 +21,7 @@ from services.cli.commands.broker import EXIT_STOPPED
 from services.cli.main import main
 from services.settings import Settings, get_settings
 from tests.integration.conftest import (
+    CONSUME_TIMEOUT_S,
     EXTERNAL_BOOTSTRAP_ENV,
     MessageReader,
     SettingsFactory,
@@ -171,6 +172,44 @@ def test_aiokafka_transactional_producer_commits(
     asyncio.run(produce_in_a_transaction())
     records = read_messages(topic, 2, isolation_level="read_committed")
     assert [record.value for record in records] == [b"first", b"second"]
+
+
+def test_aiokafka_consumer_group_reads_every_partition_and_commits(
+    kafka_settings: Settings,
+    unique_topic: TopicFactory,
+    unique_group: str,
+    kafka_producer: KafkaProducer,
+) -> None:
+    # Faust consumes through aiokafka's group protocol, which Kafka 4 trimmed to newer versions.
+    topic = unique_topic(partitions=2)
+    for n in range(4):
+        kafka_producer.send(topic, key=str(n).encode(), value=f"m{n}".encode())
+    kafka_producer.flush()
+
+    async def consume_all() -> tuple[list[bytes], int]:
+        consumer = AIOKafkaConsumer(
+            topic,
+            group_id=unique_group,
+            auto_offset_reset="earliest",
+            enable_auto_commit=False,
+            **aiokafka_config(kafka_settings),
+        )
+        await consumer.start()
+        try:
+            values = []
+            async for message in consumer:
+                values.append(message.value)
+                if len(values) == 4:
+                    break
+            await consumer.commit()
+            committed = [await consumer.committed(tp) or 0 for tp in consumer.assignment()]
+        finally:
+            await consumer.stop()
+        return values, sum(committed)
+
+    values, committed_offsets = asyncio.run(asyncio.wait_for(consume_all(), CONSUME_TIMEOUT_S))
+    assert sorted(values) == [b"m0", b"m1", b"m2", b"m3"]
+    assert committed_offsets == 4
 
 
 @pytest.fixture
