@@ -8,11 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from services.cli.errors import UserError
+from services.evaluation.engine import extractor_version, load_engine
 from services.evaluation.items import GoldFormatError
 from services.evaluation.report import render_table, report_document, write_report
 from services.evaluation.run import SET_NAMES, SHARED_SETS, evaluate_set, load_set, shared_path
-from services.extraction import EXTRACTOR_VERSION, ExtractionEngine
-from services.extraction.nlp import PipelineUnavailableError
 from services.settings import get_settings
 
 DEFAULT_OUTPUT = Path("var/eval/report.json")
@@ -85,16 +84,9 @@ def _run(args: argparse.Namespace) -> int:
         golds = {name: load_set(name, shared, args.limit) for name in names}
     except (GoldFormatError, OSError) as error:
         raise UserError(str(error)) from error
-    try:
-        engine = ExtractionEngine.load(
-            model_name=settings.spacy_model,
-            actor_data_dirs=settings.actor_data_dirs,
-            confidence_threshold=0.0,
-        )
-    except PipelineUnavailableError as error:
-        raise UserError(str(error)) from error
+    engine = load_engine(settings)
     reports = [evaluate_set(name, gold, engine) for name, gold in golds.items()]
     print(render_table(reports))
-    write_report(report_document(reports, EXTRACTOR_VERSION), args.output)
+    write_report(report_document(reports, extractor_version()), args.output)
     print(f"\nreport written to {args.output}")
     return 0

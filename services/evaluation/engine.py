@@ -1,0 +1,53 @@
+"""Loading the extraction engine for the offline commands: eval, bench extract and extract.
+
+The engine is imported when called, not at module import: every ``dipstream`` command module
+is imported at start-up, and the Kafka commands should neither wait for spaCy nor fail when the
+engine cannot load.
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import TYPE_CHECKING, Any
+
+from services.cli.errors import UserError
+from services.settings import Settings
+
+if TYPE_CHECKING:
+    from services.extraction import ExtractionEngine
+
+PREFILTER_SWITCH = "prefilter"
+
+
+def load_engine(
+    settings: Settings, confidence_threshold: float = 0.0, **options: Any
+) -> ExtractionEngine:
+    """The engine configured by ``settings``; a missing spaCy model is a user error."""
+    from services.extraction import ExtractionEngine
+    from services.extraction.nlp import PipelineUnavailableError
+
+    try:
+        return ExtractionEngine.load(
+            model_name=settings.spacy_model,
+            actor_data_dirs=settings.actor_data_dirs,
+            confidence_threshold=confidence_threshold,
+            **options,
+        )
+    except PipelineUnavailableError as error:
+        raise UserError(str(error)) from error
+
+
+def load_unfiltered_engine(settings: Settings) -> ExtractionEngine | None:
+    """The engine with its sentence pre-filter off, or None if this engine has no such switch."""
+    from services.extraction import ExtractionEngine
+
+    if PREFILTER_SWITCH not in inspect.signature(ExtractionEngine.load).parameters:
+        return None
+    return load_engine(settings, **{PREFILTER_SWITCH: False})
+
+
+def extractor_version() -> str:
+    """The version the engine stamps on its events."""
+    from services.extraction import EXTRACTOR_VERSION
+
+    return EXTRACTOR_VERSION
