@@ -25,6 +25,7 @@ from kafka import KafkaConsumer, KafkaProducer
 from kafka.consumer.fetcher import ConsumerRecord
 from pydantic import SecretStr
 
+from schemas import DiplomaticEvent
 from services.broker.client_config import kafka_python_config
 from services.broker.topics import create_topics
 from services.settings import Settings
@@ -164,15 +165,42 @@ def article_json(article_id: str, text: str, **fields: Any) -> bytes:
     return json.dumps({"id": article_id, "text": text, **fields}).encode()
 
 
-def produce(settings: Settings, values: list[bytes], partition: int | None = None) -> None:
-    """Write ``values`` to the articles topic and wait until the broker has them."""
+def produce(
+    settings: Settings,
+    values: list[bytes],
+    *,
+    keys: list[bytes] | None = None,
+    partition: int | None = None,
+) -> None:
+    """Write ``values`` (with ``keys``, if given) to the articles topic; wait for the acks."""
     producer = KafkaProducer(acks="all", **kafka_python_config(settings))
     try:
-        for value in values:
-            producer.send(settings.topic_articles, value=value, partition=partition)
+        for index, value in enumerate(values):
+            key = keys[index] if keys is not None else None
+            producer.send(settings.topic_articles, key=key, value=value, partition=partition)
         producer.flush()
     finally:
         producer.close()
+
+
+def accounted_article_ids(settings: Settings, records: list[ConsumerRecord]) -> set[str]:
+    """Article ids with an outcome: events name their article, dead letters keep its key."""
+    ids = set()
+    for record in records:
+        if record.topic == settings.topic_dlq:
+            ids.add(record.key.decode())
+        else:
+            ids.add(DiplomaticEvent.model_validate_json(record.value).article_id)
+    return ids
+
+
+def wait_for_metric(worker: WorkerProcess, name: str, at_least: float) -> None:
+    """Wait until the worker's ``name`` sample reaches ``at_least``; fails on timeout."""
+    deadline = time.monotonic() + OUTPUT_TIMEOUT_S
+    while worker.metric(name) < at_least:
+        if time.monotonic() > deadline:
+            pytest.fail(f"{name} stayed under {at_least}:\n{worker.log_tail()}")
+        time.sleep(_POLL_S)
 
 
 def collect(

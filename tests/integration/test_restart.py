@@ -1,0 +1,56 @@
+"""A worker stopped with SIGTERM mid-stream and restarted loses no article."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.settings import Settings
+from tests.integration.workers import (
+    StartWorker,
+    accounted_article_ids,
+    article_json,
+    coded_article_text,
+    collect,
+    produce,
+    wait_for_metric,
+)
+
+pytestmark = pytest.mark.broker
+# The worker-process fixtures: start_worker, pipeline_settings.
+pytest_plugins = ["tests.integration.workers"]
+
+BATCH = 30
+INVALID_EVERY = 7
+
+
+def articles(first: int, count: int) -> tuple[list[bytes], list[bytes]]:
+    """Keys (the article ids) and values; every seventh value is not JSON."""
+    ids = [f"restart-{index}" for index in range(first, first + count)]
+    values = [
+        b"{not json" if index % INVALID_EVERY == 0 else article_json(ids[index - first], text)
+        for index, text in ((i, coded_article_text(i)) for i in range(first, first + count))
+    ]
+    return [article_id.encode() for article_id in ids], values
+
+
+def test_every_article_has_an_outcome_across_a_restart(
+    pipeline_settings: Settings, start_worker: StartWorker
+) -> None:
+    settings = pipeline_settings
+    first_worker = start_worker(settings)
+    keys, values = articles(0, BATCH)
+    produce(settings, values, keys=keys)
+    wait_for_metric(first_worker, "dipstream_articles_consumed_total", 1)
+    assert first_worker.stop() == 0
+    more_keys, more_values = articles(BATCH, BATCH)
+    produce(settings, more_values, keys=more_keys)
+
+    start_worker(settings)
+
+    expected = {key.decode() for key in keys + more_keys}
+    records = collect(
+        settings,
+        [settings.topic_events, settings.topic_dlq],
+        lambda found: accounted_article_ids(settings, found) >= expected,
+    )
+    assert accounted_article_ids(settings, records) == expected
