@@ -18,6 +18,9 @@ _NOMINAL = frozenset({"NOUN", "PROPN"})
 # A noun trigger shares the location of the verb it is the subject or object of:
 # "they held talks in Geneva", "the summit was held in Geneva".
 _ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
+# A verb trigger's subject and object share its location: "blocked roads in the capital",
+# "a bombing near the town killed two".
+_VERB_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 # Participles and relative clauses that describe a noun trigger: "talks held in Istanbul",
 # "talks that took place in Doha".
 _DESCRIBING_DEPS = frozenset({"acl", "relcl"})
@@ -30,6 +33,8 @@ def _attachment_points(trigger: Token) -> set[int]:
     """Token indices a locative phrase may hang from and still say where the event is."""
     points = {trigger.i}
     points.update(child.i for child in trigger.children if child.dep_ in _DESCRIBING_DEPS)
+    if trigger.pos_ in ("VERB", "AUX"):
+        points.update(child.i for child in trigger.children if child.dep_ in _VERB_ARGUMENT_DEPS)
     if trigger.pos_ in _NOMINAL and trigger.dep_ in _ARGUMENT_DEPS:
         verb = trigger.head
         points.add(verb.i)

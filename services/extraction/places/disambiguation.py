@@ -16,6 +16,9 @@ from services.extraction.places.gazetteer import Candidate
 # "Paris" in an article that mentions the US is still Paris, France (86x Paris, Texas),
 # while "Tripoli" next to "Lebanese" is Tripoli, Lebanon (Libya's is under 6x bigger).
 DOMINANCE = 20
+# The US is named in most international news as an actor, so naming it says little about
+# which "Geneva" is meant; US towns are told apart by their state ("Geneva, Illinois").
+_WEAK_CONTEXT = frozenset({"USA"})
 # A US state beats a namesake city unless the city is a capital or at least this big
 # ("Washington" is the capital, "New York" the city).
 _MAJOR_CITY = 1_000_000
@@ -58,7 +61,9 @@ def _choose_city(cities: Sequence[Candidate], context: PlaceContext) -> Candidat
         return max(in_named_state, key=_prominence)
     prominent = max(cities, key=_prominence)
     for named in (context.sentence_countries, context.article_countries):
-        local = [city for city in cities if city.country in named]
+        local = [
+            city for city in cities if city.country in named and city.country not in _WEAK_CONTEXT
+        ]
         if not local:
             continue
         best = max(local, key=_prominence)

@@ -22,6 +22,10 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Organisations are never places, with one exception: a landmark the text puts something
 # at ("met at the Kremlin"); "the Kremlin said" stays an actor.
 _LANDMARK_LABELS = frozenset({"ORG"})
+# The tagger sometimes calls a town a nationality ("in Samarra" as NORP); after a locative
+# preposition or in "the town of ...", a NORP that is no demonym but a known place is taken
+# as that place. Elsewhere it stays a group of people ("rights of Roma" is not Rome).
+_MISTAGGED_PLACE_LABELS = frozenset({"NORP"})
 _CONTEXT_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 
 
@@ -32,11 +36,44 @@ class PlaceMention:
     location: Location
 
 
-@cache
-def locative_prepositions() -> frozenset[str]:
-    with (DATA_DIR / "locative_prepositions.yaml").open(encoding="utf-8") as handle:
+def _word_list(name: str) -> frozenset[str]:
+    with (DATA_DIR / name).open(encoding="utf-8") as handle:
         words = yaml.safe_load(handle)
     return frozenset(str(word) for word in words)
+
+
+@cache
+def locative_prepositions() -> frozenset[str]:
+    return _word_list("locative_prepositions.yaml")
+
+
+@cache
+def _qualifiers() -> frozenset[str]:
+    return _word_list("place_qualifiers.yaml")
+
+
+@cache
+def _settlement_nouns() -> frozenset[str]:
+    return _word_list("settlement_nouns.yaml")
+
+
+def _names_a_settlement(token: Token) -> bool:
+    """ "the town of Samarra" """
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.lemma_.lower() in _settlement_nouns()
+    )
+
+
+def _candidates(span: Span, gazetteer: PlaceGazetteer) -> list[Candidate]:
+    """The places a name may be; "western Cambodia" falls back to "Cambodia"."""
+    found = gazetteer.candidates(span.text)
+    start = span.start
+    while not found and start < span.end - 1 and span.doc[start].lower_ in _qualifiers():
+        start += 1
+        found = gazetteer.candidates(span.doc[start : span.end].text)
+    return list(found)
 
 
 def is_locative_object(token: Token) -> bool:
@@ -84,13 +121,19 @@ def _without_determiner(span: Span) -> Span:
 
 def _place_entities(doc: Doc, gazetteer: PlaceGazetteer) -> Iterable[tuple[Span, list[Candidate]]]:
     for entity in doc.ents:
+        if gazetteer.demonym_country(entity.text) is not None:
+            continue
         if entity.label_ in PLACE_LABELS:
-            candidates = list(gazetteer.candidates(entity.text))
+            candidates = _candidates(entity, gazetteer)
         elif entity.label_ in _LANDMARK_LABELS and is_locative_object(entity.root):
             candidates = [c for c in gazetteer.candidates(entity.text) if c.kind == "landmark"]
+        elif entity.label_ in _MISTAGGED_PLACE_LABELS and (
+            is_locative_object(entity.root) or _names_a_settlement(entity.root)
+        ):
+            candidates = _candidates(entity, gazetteer)
         else:
             continue
-        if candidates and gazetteer.demonym_country(entity.text) is None:
+        if candidates:
             yield _without_determiner(entity), candidates
 
 

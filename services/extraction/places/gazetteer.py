@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -32,6 +33,11 @@ PlaceKind = Literal["country", "state", "city", "landmark", "region"]
 _USABLE_ALTERNATE = re.compile(r"[A-Z][a-z'\u2019]+(?:[ -][A-Za-z][a-z'\u2019]+)*")
 _MIN_ALTERNATE_LENGTH = 4
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
+def _without_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def place_key(text: str) -> str:
@@ -193,7 +199,8 @@ def _load() -> PlaceGazetteer:
             capital=city.geonameid in capitals,
             us_state=city.admin1code if city.countrycode == "US" else None,
         )
-        builder.add([city.name, *city.alternates], candidate)
+        # English news drops diacritics: "Zurich", "Gorazde".
+        builder.add([city.name, _without_accents(city.name), *city.alternates], candidate)
 
     for name, site in _read_yaml("landmarks.yaml").items():
         builder.add([name], Candidate(name, "landmark", site["country"], site["lat"], site["lon"]))

@@ -90,3 +90,31 @@ def test_regions_from_the_data_file(nlp: Language, gazetteer: PlaceGazetteer) ->
     found = places(nlp, gazetteer, "Warships patrolled the Black Sea near Crimea.")
     assert found["Black Sea"].lat is not None
     assert found["Crimea"].country is None
+
+
+def test_naming_the_us_does_not_pull_a_city_to_america(
+    nlp: Language, gazetteer: PlaceGazetteer
+) -> None:
+    found = places(nlp, gazetteer, "U.S. and Iranian envoys resumed talks in Geneva.")
+    assert found["Geneva"].country == "CHE"
+
+
+def test_a_us_state_pulls_a_city_to_america(nlp: Language, gazetteer: PlaceGazetteer) -> None:
+    found = places(nlp, gazetteer, "A rally was held in Moscow, Idaho, on Saturday.")
+    assert found["Moscow"].country == "USA"
+
+
+def test_compass_word_before_a_country(nlp: Language, gazetteer: PlaceGazetteer) -> None:
+    found = places(nlp, gazetteer, "Fighting flared again in Western Cambodia.")
+    assert found["Western Cambodia"] == Location(name="Cambodia", country="KHM")
+
+
+def test_accents_are_optional(nlp: Language, gazetteer: PlaceGazetteer) -> None:
+    assert places(nlp, gazetteer, "Bankers met in Zurich.")["Zurich"].country == "CHE"
+
+
+def test_town_tagged_as_a_nationality_after_town_of(
+    nlp: Language, gazetteer: PlaceGazetteer
+) -> None:
+    found = places(nlp, gazetteer, "Mortars hit the town of Samarra overnight.")
+    assert found["Samarra"].country == "IRQ"

@@ -72,3 +72,13 @@ def test_destination_is_not_where_the_event_happens(
 ) -> None:
     text = "The minister will travel to Beijing next week."
     assert event_place(nlp, gazetteer, text, "travel") is None
+
+
+def test_place_of_the_verbs_object(nlp: Language, gazetteer: PlaceGazetteer) -> None:
+    text = "Farmers blocked roads in Brussels with tractors."
+    assert event_place(nlp, gazetteer, text, "blocked") == "Brussels"
+
+
+def test_place_of_the_verbs_subject(nlp: Language, gazetteer: PlaceGazetteer) -> None:
+    text = "A car bomb near Kandahar killed three guards."
+    assert event_place(nlp, gazetteer, text, "killed") == "Kandahar"
