@@ -13,6 +13,8 @@ from services.extraction.actors.matcher import ActorMatcher
 
 # Named entities the gazetteer does not know that still name an actor.
 _ACTOR_ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+_EDGE_POS = frozenset({"DET", "PUNCT", "ADP", "CCONJ"})
+_DATELINE_PUNCT = frozenset({"-", "--", "\u2014", "\u2013", "(", ":", ","})
 
 
 class ElementKind(StrEnum):
@@ -59,7 +61,11 @@ def find_elements(doc: Doc, matcher: ActorMatcher) -> list[Element]:
             covered[index] = True
 
     for name in matcher.names(doc):
-        claim(Element(name.start, name.end, ElementKind.KNOWN, entry=name.entry))
+        element = Element(name.start, name.end, ElementKind.KNOWN, entry=name.entry)
+        if _is_dateline(doc, name.start, name.end):
+            covered[name.start : name.end] = [True] * (name.end - name.start)
+        else:
+            claim(element)
     for role in matcher.roles(doc):
         if not any(covered[role.start : role.end]):
             claim(Element(role.start, role.end, ElementKind.ROLE, role=role.role))
@@ -80,9 +86,20 @@ def find_elements(doc: Doc, matcher: ActorMatcher) -> list[Element]:
 
 def _claim_run(doc: Doc, start: int, end: int, kind: ElementKind, claim: _Claim) -> None:
     """Keep the uncovered part of an entity if it still holds a proper name."""
-    while start < end and doc[start].pos_ in ("DET", "PUNCT", "ADP", "CCONJ"):
+    while start < end and (doc[start].pos_ in _EDGE_POS or doc[start].lower_ == "the"):
         start += 1
-    while end > start and doc[end - 1].pos_ in ("PUNCT", "PART"):
+    while end > start and doc[end - 1].pos_ in _EDGE_POS | {"PART"}:
         end -= 1
     if start < end and (kind is ElementKind.NORP or any(t.pos_ == "PROPN" for t in doc[start:end])):
         claim(Element(start, end, kind))
+
+
+def _is_dateline(doc: Doc, start: int, end: int) -> bool:
+    """ "MOSCOW -- ..." or "KABUL (Reuters)" opening a story says where it was filed."""
+    words = doc[start:end]
+    return (
+        words.start == words.sent.start
+        and all(token.text.isupper() for token in words if token.is_alpha)
+        and end < len(doc)
+        and doc[end].text in _DATELINE_PUNCT
+    )

@@ -8,7 +8,7 @@ The last piece of a group is its head, and the pieces before it say whom the hea
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
@@ -21,7 +21,7 @@ from services.extraction.actors.mention import ActorMention
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _LEADING_DROPS = frozenset({"DET", "PRON", "PART", "PUNCT"})
-_PLACE_PREPOSITIONS = frozenset({"in", "from", "of"})
+_AFFILIATING_PREPOSITIONS = frozenset({"in", "from", "of", "for", "at"})
 
 
 @dataclass
@@ -126,7 +126,7 @@ class _Coder:
             return [ActorMention(start, end, head.last, actor, role=entry.role)]
         if head.kind is ElementKind.ROLE and head.role is not None:
             if not affiliations:
-                affiliations = self._place_after(head)
+                affiliations = self._affiliation_after(head)
             return self._code_role_head(head, head.role, affiliations, start)
         last = affiliations[-1] if affiliations else None
         country = last.country if last else None
@@ -135,8 +135,11 @@ class _Coder:
             actor = _actor(doc, start, end, text, country, sector, ActorKind.PERSON)
             return [ActorMention(start, end, head.last, actor, role=role_name)]
         if head.kind is ElementKind.ORG:
-            actor = _actor(doc, start, end, text, country, sector, ActorKind.ORGANISATION)
+            name = _name(doc, start, end)
+            actor = _actor(doc, start, end, name, country, sector, ActorKind.ORGANISATION)
             return [ActorMention(start, end, head.last, actor, role=role_name)]
+        if doc[head.last].pos_ not in ("NOUN", "PROPN"):
+            return []  # "Himalayan region": a nationality adjective alone names no one
         actor = _actor(doc, start, end, text, country, None, ActorKind.GROUP)
         return [ActorMention(start, end, head.last, actor)]
 
@@ -165,16 +168,16 @@ class _Coder:
             )
         return mentions
 
-    def _place_after(self, head: Element) -> list[_Affiliation]:
-        """The country of "police in Kenya", "rebels from Chechnya"."""
+    def _affiliation_after(self, head: Element) -> list[_Affiliation]:
+        """Whose a role is, said after it: "police in Kenya", "a spokesman for Putin"."""
         for preposition in self._doc[head.last].children:
-            if preposition.dep_ != "prep" or preposition.lower_ not in _PLACE_PREPOSITIONS:
+            if preposition.dep_ != "prep" or preposition.lower_ not in _AFFILIATING_PREPOSITIONS:
                 continue
             for place in preposition.children:
                 element = self._known_at.get(place.i)
-                entry = element.entry if element else None
-                if place.dep_ == "pobj" and entry and entry.kind is ActorKind.STATE:
-                    return [_Affiliation(entry.country, None, head.start, head.start)]
+                affiliation = self._affiliation(element) if element else None
+                if place.dep_ == "pobj" and affiliation is not None:
+                    return [replace(affiliation, start=head.start, end=head.start)]
         return []
 
     def _stands_as_actor(self, elements: list[Element], root: int | None) -> bool:

@@ -163,3 +163,20 @@ def test_a_person_from_a_user_folder_is_found_in_text(nlp: Language, tmp_path: P
     gazetteer = ActorGazetteer.load([tmp_path])
     mentions = find_actor_mentions(nlp("Tala Ovanesyan met the press."), gazetteer)
     assert (mentions[0].actor.name, mentions[0].actor.country) == ("Tala Ovanesyan", "ARM")
+
+
+def test_a_role_takes_the_affiliation_stated_after_it(find: Find) -> None:
+    assert coding(find, "A spokesman for Narendra Modi spoke.", "spokesman")[:2] == ("IND", "GOV")
+    assert coding(find, "Police in Kenya fired tear gas.", "Police")[:2] == ("KEN", "COP")
+
+
+def test_a_dateline_is_not_an_actor(find: Find) -> None:
+    mentions = find("NAIROBI (Reuters) - Kenya recalled its envoy.")
+    assert [(m.actor.text, m.actor.country) for m in mentions][:2] == [
+        ("Reuters", "REUTERS"),
+        ("Kenya", "KEN"),
+    ]
+
+
+def test_a_region_names_its_country(find: Find) -> None:
+    assert coding(find, "Darfur rebels seized the town.", "Darfur rebels")[:2] == ("SDN", "REB")
