@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import time
@@ -41,7 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``bench e2e``."""
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="JSONL articles")
     parser.add_argument(
-        "--articles", type=int, default=320, help="articles per throughput run (default 320)"
+        "--articles", type=int, default=160, help="articles per throughput run (default 160)"
     )
     parser.add_argument(
         "--passthrough-articles",
@@ -69,8 +70,11 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("--articles, --passthrough-articles and --latency-seconds must be > 0")
     started_broker = _ensure_broker(settings)
     try:
-        in_process = in_process_rate(settings, corpus, args.articles)
-        print(f"in-process: {in_process:.1f} articles/s", file=sys.stderr)
+        in_process, in_process_events = in_process_rate(settings, corpus, args.articles)
+        print(
+            f"in-process: {in_process:.1f} articles/s, {in_process_events} events",
+            file=sys.stderr,
+        )
         common: dict[str, Any] = {"timeout_s": args.run_timeout, "log_dir": LOG_DIR}
         one = run_pipeline(
             settings, corpus, label="1 worker", count=args.articles, workers=1, **common
@@ -104,7 +108,14 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if started_broker:
             local.down(settings)
-    report = build_report(in_process, [one, two, latency, passthrough], latency)
+    report = {
+        "corpus": str(args.corpus),
+        "cpus": os.cpu_count(),
+        "batch_size": settings.batch_size,
+        "extraction_workers_per_worker": settings.extraction_workers,
+        "in_process_events": in_process_events,
+        **build_report(in_process, [one, two, latency, passthrough], latency),
+    }
     print(format_table(report))
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(report, indent=2) + "\n")
@@ -130,8 +141,11 @@ def load_corpus(path: Path) -> list[dict[str, Any]]:
     return corpus
 
 
-def in_process_rate(settings: Settings, corpus: list[dict[str, Any]], count: int) -> float:
-    """Articles/s of ``extract_batch`` in this process, in batches of the worker's size."""
+def in_process_rate(
+    settings: Settings, corpus: list[dict[str, Any]], count: int
+) -> tuple[float, int]:
+    """Articles/s of ``extract_batch`` in this process, in batches of the worker's size, and
+    the number of events, which the pipeline runs of the same articles should match."""
     # spaCy loads in seconds and takes hundreds of MB: only this function needs it.
     from services.extraction import ExtractionEngine
 
@@ -143,10 +157,12 @@ def in_process_rate(settings: Settings, corpus: list[dict[str, Any]], count: int
         for index in range(count)
     ]
     engine.extract_batch(articles[: settings.batch_size])  # warm-up, as a worker's first batch
+    events = 0
     started = time.perf_counter()
     for first in range(0, count, settings.batch_size):
-        engine.extract_batch(articles[first : first + settings.batch_size])
-    return count / (time.perf_counter() - started)
+        batch_events = engine.extract_batch(articles[first : first + settings.batch_size])
+        events += sum(len(article_events) for article_events in batch_events)
+    return count / (time.perf_counter() - started), events
 
 
 def build_report(
