@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from services.extraction.actors import ActorMention
 from services.extraction.cues import Cues
-from services.extraction.roles import ActorIndex, ActorMentionLike
+from services.extraction.roles import ActorIndex
 
 _OPENING_QUOTES = frozenset({'"', "“", "«"})
 _CLOSING_QUOTES = frozenset({'"', "”", "»"})
@@ -17,7 +18,7 @@ _CLOSING_QUOTES = frozenset({'"', "”", "»"})
 class Attribution:
     """Who reports the event, and the quoted words it is stated in."""
 
-    speaker: ActorMentionLike | None
+    speaker: ActorMention | None
     quote: Span | None
 
 
@@ -27,18 +28,18 @@ def attribute(trigger: Token, actors: ActorIndex, cues: Cues) -> Attribution:
     return Attribution(_speaker(trigger, actors, cues), _quotation(trigger))
 
 
-def _speaker(trigger: Token, actors: ActorIndex, cues: Cues) -> ActorMentionLike | None:
+def _speaker(trigger: Token, actors: ActorIndex, cues: Cues) -> ActorMention | None:
     token = trigger
     while token.head.i != token.i:
         token = token.head
-        if token.pos_ == "VERB" and token.lemma_.lower() in cues.reporting_verbs:
+        if cues.is_reporting(token):
             speaker = _subject_actor(token, actors)
             if speaker is not None:
                 return speaker
     return _according_to(trigger.sent, actors)
 
 
-def _subject_actor(verb: Token, actors: ActorIndex) -> ActorMentionLike | None:
+def _subject_actor(verb: Token, actors: ActorIndex) -> ActorMention | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             found = actors.in_phrase(child)
@@ -47,7 +48,7 @@ def _subject_actor(verb: Token, actors: ActorIndex) -> ActorMentionLike | None:
     return None
 
 
-def _according_to(sentence: Span, actors: ActorIndex) -> ActorMentionLike | None:
+def _according_to(sentence: Span, actors: ActorIndex) -> ActorMention | None:
     for token in sentence:
         if token.lower_ == "according":
             for preposition in token.children:

@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from schemas import Actor, Article, DiplomaticEvent, EventStatus, EventTime
+from services.extraction.actors import ActorMention
 from services.extraction.assembly import assemble
 from services.extraction.attribution import attribute
 from services.extraction.candidate import AnaphoricMention, EventCandidate, EvidenceFeatures
@@ -16,16 +17,19 @@ from services.extraction.cues import Cues
 from services.extraction.dedup import merge_mentions
 from services.extraction.document import ParsedArticle
 from services.extraction.lexicon import TriggerMatch
-from services.extraction.roles import ActorIndex, ActorMentionLike, Arguments, find_arguments
+from services.extraction.places import PlaceMention, place_of_event
+from services.extraction.roles import ActorIndex, Arguments, find_arguments
 from services.extraction.status import read_status
 from services.extraction.timex import find_time_expressions
 from services.extraction.timing import attach_times
 
+_BACK_REFERRING = frozenset({"the", "this", "that", "these", "those", "such"})
+
 
 @dataclass(frozen=True)
 class _Pair:
-    source: ActorMentionLike
-    target: ActorMentionLike | None
+    source: ActorMention
+    target: ActorMention | None
     reciprocal: bool
     target_inferred: bool
 
@@ -33,15 +37,17 @@ class _Pair:
 class EventBuilder:
     """Turns the triggers and actor mentions of one parsed article into events."""
 
-    def __init__(self, cues: Cues) -> None:
+    def __init__(self, cues: Cues, speaker_roles: frozenset[str]) -> None:
         self._cues = cues
+        self._speaker_roles = speaker_roles
 
     def build(
         self,
         article: Article,
         parsed: ParsedArticle,
         triggers: Sequence[TriggerMatch],
-        mentions: Sequence[ActorMentionLike],
+        mentions: Sequence[ActorMention],
+        places: Sequence[PlaceMention],
     ) -> list[DiplomaticEvent]:
         """Every distinct event of the article, merged across its mentions."""
         if not triggers:
@@ -50,12 +56,18 @@ class EventBuilder:
         actors = ActorIndex(mentions)
         heads = [doc[trigger.head] for trigger in triggers]
         times = attach_times(heads, self._time_spans(article, parsed), self._cues)
+        briefer = next((m for m in mentions if m.role in self._speaker_roles), None)
         candidates: list[EventCandidate] = []
         anaphors: list[AnaphoricMention] = []
         for trigger in triggers:
-            if self._is_statement_verb(trigger, doc[trigger.head]):
+            if self._is_statement_verb(trigger, doc[trigger.head]) or actors.at(doc[trigger.head]):
                 continue
-            found = self._trigger_events(article, parsed, trigger, actors, mentions, times)
+            found = self._trigger_events(article, parsed, trigger, _Context(actors, times, briefer))
+            if isinstance(found, list):
+                place = place_of_event(doc, trigger.head, places)
+                location = place.location if place is not None else None
+                for candidate in found:
+                    candidate.location = location
             if isinstance(found, AnaphoricMention):
                 anaphors.append(found)
             else:
@@ -68,7 +80,7 @@ class EventBuilder:
 
     def _is_statement_verb(self, trigger: TriggerMatch, head: Token) -> bool:
         # PLOVER drops bare statements; "said"/"announced" only report the events they govern.
-        return trigger.code.dropped and head.lemma_.lower() in self._cues.reporting_verbs
+        return trigger.code.dropped and self._cues.is_reporting(head)
 
     def _time_spans(self, article: Article, parsed: ParsedArticle) -> list[tuple[Span, EventTime]]:
         spans: list[tuple[Span, EventTime]] = []
@@ -88,31 +100,35 @@ class EventBuilder:
         article: Article,
         parsed: ParsedArticle,
         trigger: TriggerMatch,
-        actors: ActorIndex,
-        mentions: Sequence[ActorMentionLike],
-        times: dict[int, EventTime],
+        context: _Context,
     ) -> list[EventCandidate] | AnaphoricMention:
         doc = parsed.doc
+        actors = context.actors
         head = doc[trigger.head]
-        arguments = find_arguments(doc, trigger.head, trigger.nominal, actors)
+        arguments = find_arguments(
+            doc, trigger.head, trigger.nominal, actors, self._cues.light_verbs
+        )
         reading = read_status(head, trigger.nominal, self._cues)
-        time = times.get(trigger.head)
+        time = context.times.get(trigger.head)
         status, cued = _with_time(reading.status, reading.cued, time, article.published_at)
         sentence = parsed.sentence_of(head)
         trigger_span = parsed.span_of_tokens(trigger.start, trigger.end)
         if not arguments.sources:
+            if not _refers_back(head, trigger.nominal):
+                return []
             return AnaphoricMention(
                 trigger.code, head.lemma_.lower(), status, cued, time, sentence, trigger_span
             )
         if arguments.generic_subject:
             return []
         attribution = attribute(head, actors, self._cues)
-        speaker = attribution.speaker.actor if attribution.speaker else None
+        speaker = _speaker_actor(doc, attribution.speaker, context.briefer)
         quote = attribution.quote.text if attribution.quote is not None else None
         candidates = []
-        for pair in self._pairs(trigger, arguments, mentions, speaker):
+        refused = status is EventStatus.REFUSED
+        for pair in self._pairs(trigger, arguments, actors.mentions, speaker, refused):
             features = EvidenceFeatures(
-                source_named=getattr(pair.source, "antecedent", None) is None,
+                source_named=pair.source.antecedent is None and not pair.source.nominal,
                 target_named=pair.target is not None and not pair.target_inferred,
                 target_inferred=pair.target_inferred,
                 parse_path=arguments.path,
@@ -143,12 +159,17 @@ class EventBuilder:
         self,
         trigger: TriggerMatch,
         arguments: Arguments,
-        mentions: Sequence[ActorMentionLike],
+        mentions: Sequence[ActorMention],
         speaker: Actor | None,
+        refused: bool,
     ) -> list[_Pair]:
+        """Who does what to whom. Conjoined sources of a symmetric event are one reciprocal
+        event; a reply (or a refused event) without a target answers the other party last named,
+        so "NATO and the OSCE refused to discuss" is each of them refusing Russia."""
         sources, targets = arguments.sources, arguments.targets
         root = trigger.code.plover_root
-        if not targets and len(sources) >= 2 and root in self._cues.reciprocal_roots:
+        reciprocal = root in self._cues.reciprocal_roots and not refused
+        if not targets and len(sources) >= 2 and reciprocal:
             return [_Pair(sources[0], other, True, False) for other in sources[1:]]
         if targets:
             return [
@@ -157,11 +178,42 @@ class EventBuilder:
                 for target in targets
                 if source.actor.name != target.actor.name
             ]
-        if root in self._cues.reply_roots:
+        if root in self._cues.reply_roots or refused:
             replied = _last_other_party(mentions, trigger.start, sources, speaker)
             if replied is not None:
                 return [_Pair(source, replied, False, True) for source in sources]
         return [_Pair(source, None, False, False) for source in sources]
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every trigger of one article is read against."""
+
+    actors: ActorIndex
+    times: dict[int, EventTime]
+    briefer: ActorMention | None
+
+
+def _speaker_actor(
+    doc: Doc, speaker: ActorMention | None, briefer: ActorMention | None
+) -> Actor | None:
+    """The actor reporting an event. In a briefing, "he said" is the spokesperson briefing,
+    not the last man named, whom pronoun resolution would pick ("Trump hopes ...; he added")."""
+    if speaker is None:
+        return None
+    if briefer is not None and briefer.start <= speaker.start and doc[speaker.head].pos_ == "PRON":
+        return briefer.actor
+    return speaker.actor
+
+
+def _refers_back(head: Token, nominal: bool) -> bool:
+    """Whether a trigger without actors names an event told before: "the call", "such talks",
+    "the upcoming contact"; never "his trip" or "a meeting"."""
+    if not nominal:
+        return False
+    determiners = {child.lower_ for child in head.children if child.dep_ in ("det", "predet")}
+    owned = any(child.dep_ == "poss" for child in head.children)
+    return not owned and bool(determiners & _BACK_REFERRING)
 
 
 def _with_time(
@@ -176,11 +228,11 @@ def _with_time(
 
 
 def _last_other_party(
-    mentions: Sequence[ActorMentionLike],
+    mentions: Sequence[ActorMention],
     before: int,
-    sources: Sequence[ActorMentionLike],
+    sources: Sequence[ActorMention],
     speaker: Actor | None,
-) -> ActorMentionLike | None:
+) -> ActorMention | None:
     """The actor named last before a reply that is neither the replier nor the speaker."""
     excluded = {source.actor.name for source in sources}
     if speaker is not None:

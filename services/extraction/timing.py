@@ -61,7 +61,7 @@ def _owner(token: Token, anchors: dict[int, int], cues: Cues) -> int | None:
     while True:
         if current.i in anchors:
             return anchors[current.i]
-        if current.pos_ == "VERB" and current.lemma_.lower() in cues.reporting_verbs:
+        if cues.is_reporting(current):
             return -1
         if current.head.i == current.i:
             return None
