@@ -13,7 +13,7 @@ from spacy.vocab import Vocab
 from services.extraction.codebook import CameoCode
 from services.extraction.lexicon.entries import Conditions, LexiconEntry, TriggerPattern
 
-VERB_TAGS = ("VERB",)
+VERB_TAGS = ("VERB", "AUX")
 NOUN_TAGS = ("NOUN", "PROPN")
 # How far "forbid_near"/"require_near" look on each side of a match, and how long a "*" gap is.
 NEAR_WINDOW = 3
