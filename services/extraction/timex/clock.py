@@ -1,4 +1,5 @@
-"""Times of day: "5 pm Moscow time (GMT1400)", "14:00 GMT", "10 am local time", "noon"."""
+"""Times of day: "5 pm Moscow time (GMT1400)", "14:00 GMT", "1400 GMT", "10 am local time",
+"noon"."""
 
 from __future__ import annotations
 
@@ -35,6 +36,8 @@ def clock(match: re.Match[str], anchor: Anchor, vocab: TimeVocabulary) -> Readin
     elif match["ampm"]:
         hour, minute = int(match["h12"]) % 12, int(match["m12"] or 0)
         hour += 12 if match["ampm"].lower() == "p" else 0
+    elif match["h4"]:
+        hour, minute = int(match["h4"]), int(match["m4"])
     else:
         hour, minute = int(match["h24"]), int(match["m24"])
     utc_hour, utc_minute = match["utc_h"] or match["utc_h2"], match["utc_m"] or match["utc_m2"]

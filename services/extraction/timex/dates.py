@@ -141,3 +141,46 @@ def holiday(match: re.Match[str], anchor: Anchor, vocab: TimeVocabulary) -> Read
     first = date(found, days.month, days.first)
     span = day_span(first, anchor.zone, days=days.last - days.first + 1)
     return span_reading(match, span, TimePrecision.DAY)
+
+
+def day_range(match: re.Match[str], anchor: Anchor, vocab: TimeVocabulary) -> Reading | None:
+    """ "May 1-11", "18 to 20 March 2024": the days from the first to the last, inclusive."""
+    month = _month_number(match["mon"] or match["mon2"], vocab)
+    first, last = int(match["first"] or match["first_"]), int(match["last"] or match["last_"])
+    if not 1 <= first < last <= 31:
+        return None
+    found = int(match["y"]) if match["y"] else choose_year(anchor, month, first, last)
+    if found is None:
+        return span_reading(match, None, TimePrecision.DAY)
+    start, end = _calendar_date(found, month, first), _calendar_date(found, month, last)
+    if start is None or end is None:
+        return None
+    return span_reading(
+        match, day_span(start, anchor.zone, days=last - first + 1), TimePrecision.DAY
+    )
+
+
+def year_range(match: re.Match[str], anchor: Anchor, _vocab: TimeVocabulary) -> Reading | None:
+    """ "2014-2016", "2014-16", "between 2014 and 2016" (a bare "2014 and 2016" is two years)."""
+    if match["sep"].lower() == "and" and (match["lead"] or "").lower() != "between":
+        return None
+    first = int(match["y1"])
+    last = int(match["y2"]) if len(match["y2"]) == 4 else first // 100 * 100 + int(match["y2"])
+    if last <= first:
+        return None
+    span = year_span(first, anchor.zone)[0], year_span(last, anchor.zone)[1]
+    return span_reading(match, span, TimePrecision.YEAR)
+
+
+def decade(match: re.Match[str], anchor: Anchor, vocab: TimeVocabulary) -> Reading | None:
+    """ "the 1990s"; "the early 1990s" is its first four years, "mid" the middle three,
+    "late" the last three."""
+    first = int(match["y"])
+    if match["edge"]:
+        first, count = ((first, 4), (first + 4, 3), (first + 7, 3))[
+            vocab.edges[match["edge"].lower()]
+        ]
+    else:
+        count = 10
+    span = year_span(first, anchor.zone)[0], year_span(first + count - 1, anchor.zone)[1]
+    return span_reading(match, span, TimePrecision.YEAR)

@@ -25,6 +25,14 @@ OFFSET = r"(?:GMT|UTC)\s*(?P<sign>[+\-\u2212])\s*(?P<off_h>\d{1,2})(?::?(?P<off_
 _ANY_OFFSET = r"(?:GMT|UTC)\s*[+\-\u2212]\s*\d{1,2}(?::?\d{2})?"
 
 
+def _day_pair(suffix: str) -> str:
+    """ "18-20", "18 to 20th"; ``suffix`` keeps group names apart when used twice."""
+    return (
+        rf"(?P<first{suffix}>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[-\u2013]|(?i:to|until|through))\s*"
+        rf"(?P<last{suffix}>[0-3]?\d)(?:st|nd|rd|th)?\b"
+    )
+
+
 def _alternation(words: Iterable[str]) -> str:
     """Longest first, so "the day before yesterday" wins over "yesterday"."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -48,6 +56,9 @@ class TimePatterns:
     month_day: re.Pattern[str]
     day_month: re.Pattern[str]
     month_year: re.Pattern[str]
+    day_range: re.Pattern[str]
+    year_range: re.Pattern[str]
+    decade: re.Pattern[str]
     month: re.Pattern[str]
     year: re.Pattern[str]
     season: re.Pattern[str]
@@ -81,6 +92,9 @@ def _cues(vocabulary: TimeVocabulary) -> Mapping[str, tuple[str, ...]]:
             "month_day": months,
             "day_month": months,
             "month_year": months,
+            "day_range": months,
+            "year_range": ("19", "20"),
+            "decade": ("0s", "0's", "0\u2019s"),
             "month": months,
             "year": ("19", "20"),
             "season": tuple(vocabulary.seasons),
@@ -116,6 +130,17 @@ def _build(vocabulary: TimeVocabulary) -> TimePatterns:
         day_month=re.compile(
             rf"\b(?:(?i:the)\s+)?{day}\s+(?:(?i:of)\s+)?(?P<mon>{full_month}|(?:{abbreviation})\.?)"
             rf"(?!\w)(?:,?\s+(?P<y>{_YEAR})\b)?"
+        ),
+        day_range=re.compile(
+            rf"\b(?:(?P<mon>{any_month})\.?\s+{_day_pair('')}|{_day_pair('_')}\s+(?:(?i:of)\s+)?"
+            rf"(?P<mon2>{full_month}|(?:{abbreviation})\.?)(?!\w))(?:,?\s+(?P<y>{_YEAR})\b)?"
+        ),
+        year_range=re.compile(
+            rf"\b(?:(?i:(?P<lead>between|from))\s+)?(?P<y1>{_YEAR})\s*"
+            rf"(?P<sep>[-\u2013]|(?i:to|and|until|through))\s*(?P<y2>{_YEAR}|\d{{2}})\b(?![-.]\d)"
+        ),
+        decade=re.compile(
+            rf"\b(?:(?i:the)\s+)?(?:(?i:(?P<edge>{edge}))[\s-]+)?(?P<y>(?:19|20)\d0)['\u2019]?s\b"
         ),
         month_year=re.compile(
             rf"\b(?:(?i:(?P<edge>{edge}))[\s-]+)?(?P<mon>{any_month})\.?,?\s+(?P<y>{_YEAR})\b"
@@ -159,8 +184,10 @@ def _build(vocabulary: TimeVocabulary) -> TimePatterns:
             r"(?<![\w:.])(?:"
             r"(?P<h12>1[0-2]|0?\d)(?:[:.](?P<m12>[0-5]\d))?\s*(?P<ampm>[aApP])\.?[mM]\b\.?"
             r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])"
+            # wire style: "1400 GMT"
+            r"|(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?=\s*(?:GMT|UTC))"
             rf"|(?i:(?P<word>{clock_word}))\b)"
-            rf"(?:\s+(?P<zone>{_ANY_OFFSET}|{zone}|(?i:local\s+time)))?"
+            rf"(?:\s*(?P<zone>{_ANY_OFFSET}|{zone}|(?i:local\s+time))\b)?"
             rf"(?:\s*\(\s*(?:{_UTC_RESTATED}|(?P<paren_offset>{_ANY_OFFSET}))\s*\))?"
         ),
         offset=re.compile(OFFSET),

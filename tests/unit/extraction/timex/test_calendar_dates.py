@@ -145,3 +145,26 @@ def test_seasons() -> None:
 def test_year_before_a_plural_after_a_determiner_is_a_year() -> None:
     (mention,) = find_time_expressions("They disputed the 2016 elections.", PUBLISHED)
     assert mention.time.text == "2016"
+
+
+def test_day_ranges() -> None:
+    first, second = find_time_expressions("Sessions run May 1-11 and 18 to 20 June 2024.", None)
+    assert (first.time.start, first.time.end) == (None, None)
+    assert (second.time.start, second.time.end) == (utc(2024, 6, 18), utc(2024, 6, 21))
+    (dated,) = find_time_expressions("Sessions run May 1-11.", PUBLISHED)
+    assert (dated.time.start, dated.time.end) == (utc(2025, 5, 1), utc(2025, 5, 12))
+
+
+def test_year_ranges_and_two_separate_years() -> None:
+    found = find_time_expressions("Between 2014 and 2016, and in 2019-21.", PUBLISHED)
+    assert [(m.time.start, m.time.end) for m in found] == [
+        (utc(2014), utc(2017)),
+        (utc(2019), utc(2022)),
+    ]
+    assert len(find_time_expressions("Elections in 2014 and 2016.", PUBLISHED)) == 2
+
+
+def test_decades() -> None:
+    whole, early = find_time_expressions("In the 1990s, and again in the early 2000s.", None)
+    assert (whole.time.start, whole.time.end) == (utc(1990), utc(2000))
+    assert (early.time.start, early.time.end) == (utc(2000), utc(2004))

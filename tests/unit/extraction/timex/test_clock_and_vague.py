@@ -73,3 +73,7 @@ def test_recently_looks_back() -> None:
 
 def test_as_soon_as_a_condition_is_not_a_time() -> None:
     assert find_time_expressions("They will sign as soon as the text is ready.", PUBLISHED) == []
+
+
+def test_wire_style_clock() -> None:
+    assert instant("The deadline passed at 1400 GMT.") == datetime(2025, 5, 19, 14, tzinfo=UTC)
