@@ -8,8 +8,8 @@ from enum import StrEnum
 
 from spacy.tokens import Doc
 
-from services.extraction.actors.gazetteer import GazetteerEntry, Role
-from services.extraction.actors.matcher import ActorMatcher
+from services.extraction.actors.gazetteer import EntryForm, GazetteerEntry, Role
+from services.extraction.actors.matcher import ActorMatcher, NameMatch
 
 # Named entities the gazetteer does not know that still name an actor.
 _ACTOR_ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP"})
@@ -60,10 +60,12 @@ def find_elements(doc: Doc, matcher: ActorMatcher) -> list[Element]:
         for index in range(element.start, element.end):
             covered[index] = True
 
+    dateline_end: int | None = None
     for name in matcher.names(doc):
         element = Element(name.start, name.end, ElementKind.KNOWN, entry=name.entry)
-        if _is_dateline(doc, name.start, name.end):
+        if _is_dateline(doc, name, dateline_end):
             covered[name.start : name.end] = [True] * (name.end - name.start)
+            dateline_end = name.end
         else:
             claim(element)
     for role in matcher.roles(doc):
@@ -94,12 +96,18 @@ def _claim_run(doc: Doc, start: int, end: int, kind: ElementKind, claim: _Claim)
         claim(Element(start, end, kind))
 
 
-def _is_dateline(doc: Doc, start: int, end: int) -> bool:
-    """ "MOSCOW -- ..." or "KABUL (Reuters)" opening a story says where it was filed."""
+def _is_dateline(doc: Doc, name: NameMatch, previous_end: int | None) -> bool:
+    """ "MOSCOW -- ...", "Washington - ...", "LA PAZ, Bolivia -- ...": where a story was filed.
+
+    A city opening the article, or a place in capitals opening a sentence, followed by a dash,
+    a bracket, a colon or a comma; a country after the comma of a dateline is part of it.
+    """
+    start, end = name.start, name.end
+    if end >= len(doc) or doc[end].text not in _DATELINE_PUNCT:
+        return False
+    if previous_end is not None and start == previous_end + 1 and doc[previous_end].text == ",":
+        return True
     words = doc[start:end]
-    return (
-        words.start == words.sent.start
-        and all(token.text.isupper() for token in words if token.is_alpha)
-        and end < len(doc)
-        and doc[end].text in _DATELINE_PUNCT
-    )
+    capitals = all(token.text.isupper() for token in words if token.is_alpha)
+    city = name.entry.form is EntryForm.METONYM
+    return (start == 0 and city) or (capitals and start == words.sent.start)

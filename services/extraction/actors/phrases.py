@@ -173,11 +173,16 @@ class _Coder:
         for preposition in self._doc[head.last].children:
             if preposition.dep_ != "prep" or preposition.lower_ not in _AFFILIATING_PREPOSITIONS:
                 continue
-            for place in preposition.children:
-                element = self._known_at.get(place.i)
-                affiliation = self._affiliation(element) if element else None
-                if place.dep_ == "pobj" and affiliation is not None:
-                    return [replace(affiliation, start=head.start, end=head.start)]
+            for phrase in preposition.children:
+                if phrase.dep_ != "pobj":
+                    continue
+                # The nearest known name in the object's phrase: "the premier of Canada's
+                # Alberta province", "the chairman of the African Union Commission".
+                for token in reversed(self._doc[phrase.left_edge.i : phrase.i + 1]):
+                    element = self._known_at.get(token.i)
+                    affiliation = self._affiliation(element) if element else None
+                    if affiliation is not None:
+                        return [replace(affiliation, start=head.start, end=head.start)]
         return []
 
     def _stands_as_actor(self, elements: list[Element], root: int | None) -> bool:

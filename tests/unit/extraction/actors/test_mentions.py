@@ -170,6 +170,12 @@ def test_a_role_takes_the_affiliation_stated_after_it(find: Find) -> None:
     assert coding(find, "Police in Kenya fired tear gas.", "Police")[:2] == ("KEN", "COP")
 
 
+def test_a_city_opening_the_article_with_a_dash_is_a_dateline(find: Find) -> None:
+    mentions = find("Ottawa - Canada expelled two diplomats.")
+    assert [m.actor.text for m in mentions] == ["Canada", "diplomats"]
+    assert [m.actor.text for m in find("Greece, like Chile, objected.")] == ["Greece", "Chile"]
+
+
 def test_a_dateline_is_not_an_actor(find: Find) -> None:
     mentions = find("NAIROBI (Reuters) - Kenya recalled its envoy.")
     assert [(m.actor.text, m.actor.country) for m in mentions][:2] == [
