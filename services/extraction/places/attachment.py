@@ -1,7 +1,8 @@
 """Which named place, if any, is where an event happens: the one a locative preposition
 attaches to the event's trigger or to the clause the trigger heads.
 
-"talks held in Istanbul" -> Istanbul; "will speak by phone" -> none; in "Peskov said at a
+"talks held in Istanbul" -> Istanbul; "will speak by phone" -> none; travel words also take
+their destination ("visit Russia", "a trip to Beijing"); in "Peskov said at a
 press conference in Moscow that the talks were useful", Moscow hangs from "said", so it is
 where the statement was made, not where the talks were.
 """
@@ -9,10 +10,13 @@ where the statement was made, not where the talks were.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import cache
 
+import yaml
 from spacy.tokens import Doc, Token
 
 from services.extraction.places.finder import PlaceMention, is_locative_object
+from services.extraction.places.gazetteer import DATA_DIR
 
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 # A noun trigger shares the location of the verb it is the subject or object of:
@@ -27,6 +31,22 @@ _DESCRIBING_DEPS = frozenset({"acl", "relcl"})
 # Links that lead from a named place back to the word a preposition governs:
 # "Tbilisi, Georgia" (appos), "Paris and Berlin" (conj).
 _SAME_PLACE_DEPS = frozenset({"appos", "conj"})
+
+
+@cache
+def _destination_words() -> frozenset[str]:
+    with (DATA_DIR / "destination_words.yaml").open(encoding="utf-8") as handle:
+        return frozenset(str(word) for word in yaml.safe_load(handle))
+
+
+def _is_destination(place: Token, trigger: Token) -> bool:
+    """ "visit Russia", "a trip to Beijing": only for travel words."""
+    if trigger.lemma_.lower() not in _destination_words():
+        return False
+    if place.dep_ == "dobj" and place.head.i == trigger.i:
+        return True
+    preposition = place.head
+    return place.dep_ == "pobj" and preposition.lower_ == "to" and preposition.head.i == trigger.i
 
 
 def _attachment_points(trigger: Token) -> set[int]:
@@ -73,6 +93,8 @@ def place_of_event(
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
         if span is None or span.sent.start != trigger.sent.start:
             continue
-        if any(host.i in points for host in _hosts(span.root)):
+        if _is_destination(span.root, trigger) or any(
+            host.i in points for host in _hosts(span.root)
+        ):
             attached.append((abs(span.root.i - trigger.i), place))
     return min(attached, key=lambda item: item[0])[1] if attached else None

@@ -67,11 +67,15 @@ def test_coordinated_prepositions_take_the_nearest(
     assert event_place(nlp, gazetteer, "The envoys met in Doha and in Cairo.", "met") == "Doha"
 
 
-def test_destination_is_not_where_the_event_happens(
-    nlp: Language, gazetteer: PlaceGazetteer
-) -> None:
+def test_travel_words_take_their_destination(nlp: Language, gazetteer: PlaceGazetteer) -> None:
     text = "The minister will travel to Beijing next week."
-    assert event_place(nlp, gazetteer, text, "travel") is None
+    assert event_place(nlp, gazetteer, text, "travel") == "Beijing"
+    assert event_place(nlp, gazetteer, "The envoy plans to visit Russia soon.", "visit") == "Russia"
+
+
+def test_recipient_after_to_is_not_a_place(nlp: Language, gazetteer: PlaceGazetteer) -> None:
+    text = "The court extradited the suspect to Britain."
+    assert event_place(nlp, gazetteer, text, "extradited") is None
 
 
 def test_place_of_the_verbs_object(nlp: Language, gazetteer: PlaceGazetteer) -> None:
