@@ -21,6 +21,10 @@ Conventions, so callers know what a span means:
   precision stays that of X (year here); a None bound marks the open side.
 * Vague words ("soon", "recently", "in the coming days") have precision vague and the
   window listed in ``data/time/vague.yaml``.
+* Ranges: "May 1-11" and "18 to 20 March" (days, precision day), "2014-16" and "between
+  2014 and 2016" (years), "the (early) 1990s" (years). Seasons ("last summer", "the winter
+  of 2022") span their three months (winter runs into the next year) with precision month.
+* Counts are not dates: "2000 people", "the first talks in seven years".
 * Without a publication time, relative expressions have precision vague and no bounds;
   dates with a year still resolve.
 * The mention text leaves out plain locating prepositions ("in 2022" -> "2022") but keeps
