@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from schemas import EventTime, TimePrecision
 from services.extraction.timex import find_time_expressions
 from services.extraction.timex.calendar import Tense
@@ -100,3 +102,8 @@ def test_offsets_point_into_the_text() -> None:
 
 def test_first_time_in_years_is_a_duration_not_a_date() -> None:
     assert find_time_expressions("The first summit in seven years ended.", PUBLISHED) == []
+
+
+def test_naive_publication_time_is_refused() -> None:
+    with pytest.raises(ValueError, match="timezone-aware"):
+        find_time_expressions("They met yesterday.", datetime(2025, 5, 19, 9))
