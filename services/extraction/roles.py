@@ -15,8 +15,9 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 TARGET_PREPOSITIONS = frozenset({"with", "to", "against", "on", "toward", "towards", "at", "for"})
 SOURCE_PREPOSITIONS = frozenset({"by", "from"})
 BETWEEN_PREPOSITIONS = frozenset({"between", "among", "amongst"})
-# "the refusal by NATO", "the position of Russia", "the call between Putin and Trump"
-_NOMINAL_SOURCE_PREPOSITIONS = SOURCE_PREPOSITIONS | BETWEEN_PREPOSITIONS | {"of"}
+# "the refusal by NATO", "the call between Putin and Trump"
+_NOMINAL_SOURCE_PREPOSITIONS = SOURCE_PREPOSITIONS | BETWEEN_PREPOSITIONS
+_OBJECT_NOUN_PREPOSITIONS = frozenset({"with", "against"})
 # Modifiers of a noun that may name who the noun belongs to ("Russian delegation", "US efforts").
 OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
 # A verb heading these clauses lends its subject to the clause ("hopes to meet", "refused to").
@@ -150,13 +151,26 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
     return None, ""
 
 
-def _verbal_targets(verb: Token, actors: ActorIndex) -> list[ActorMention]:
+def _verbal_targets(verb: Token, actors: ActorIndex, depth: int = 0) -> list[ActorMention]:
+    """Objects of the verb; failing those, who its "to"-clause acts on ("refused to discuss the
+    plan with India" refuses India)."""
     found: list[ActorMention] = []
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS:
             found.extend(actors.in_phrase(child))
+            # The parser often hangs "with India" on the object: "discuss the plan with India".
+            found.extend(
+                mention
+                for grandchild in child.children
+                if grandchild.dep_ == "prep" and grandchild.lower_ in _OBJECT_NOUN_PREPOSITIONS
+                for mention in _objects_of(grandchild, actors)
+            )
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
             found.extend(_objects_of(child, actors))
+    if not found and depth == 0:
+        for child in verb.children:
+            if child.dep_ == "xcomp":
+                found.extend(_verbal_targets(child, actors, depth + 1))
     return _unique(found)
 
 
@@ -181,13 +195,22 @@ def _subject_actors(subject: Token, actors: ActorIndex) -> list[ActorMention]:
 def _nominal_arguments(noun: Token, actors: ActorIndex, light_verbs: frozenset[str]) -> Arguments:
     sources: list[ActorMention] = []
     targets: list[ActorMention] = []
+    of_objects: list[ActorMention] = []
     for child in noun.children:
         if child.dep_ in OWNER_DEPS:
             sources.extend(actors.in_phrase(child))
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            of_objects.extend(_objects_of(child, actors))
         elif child.dep_ == "prep" and child.lower_ in _NOMINAL_SOURCE_PREPOSITIONS:
             sources.extend(_objects_of(child, actors))
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
             targets.extend(_objects_of(child, actors))
+    # "of" names the actor ("the meeting of the presidents") unless the noun already has one:
+    # then it names the target ("Chile's criticism of Peru").
+    if sources:
+        targets.extend(of_objects)
+    else:
+        sources.extend(of_objects)
     if sources:
         return Arguments(tuple(_unique(sources)), tuple(_unique(targets)), "noun modifier")
     # A light verb lends its subject to its object noun: "Russia held talks with Ukraine".

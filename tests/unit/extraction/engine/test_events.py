@@ -11,9 +11,9 @@ from tests.unit.extraction.engine.conftest import article
 Code = Callable[[str], list[DiplomaticEvent]]
 
 CALL_STORY = (
-    "Japan and India will hold talks by phone on Friday. "
+    "Japan and India will hold talks by phone this evening. "
     "The weather in Tokyo was mild. "
-    "The call is scheduled for 10 am. "
+    "The call will start at 8 pm. "
     "Officials said the upcoming call matters."
 )
 

@@ -42,14 +42,14 @@ def test_potential_meeting_is_hypothetical(code: Code) -> None:
 
 
 def test_denied_report_is_never_an_occurrence(code: Code) -> None:
-    events = code("Japan denied reports that its minister visited India in May.")
-    visits = [e for e in events if e.event_type is PloverRoot.CONSULT]
+    events = code("Japan denied reports that the Chinese army attacked India in May.")
+    visits = [e for e in events if e.event_type is PloverRoot.ASSAULT]
     assert visits
     assert {e.status for e in visits} == {EventStatus.DENIED}
 
 
 def test_refusal_codes_a_refused_event_and_a_rejection(code: Code) -> None:
-    events = code("Japan refused to negotiate with India.")
+    events = code("Japan refused to discuss the plan with India.")
     assert _statuses(events, PloverRoot.CONSULT) == {EventStatus.REFUSED}
     assert EventStatus.OCCURRED in _statuses(events, PloverRoot.REJECT)
 
