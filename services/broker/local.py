@@ -81,8 +81,13 @@ def up(settings: Settings, ready_timeout_s: float = READY_TIMEOUT_S) -> tuple[Br
         raise BrokerError("java not found on PATH: install a JDK 17 or newer")
     for port in (settings.broker_port, settings.broker_controller_port):
         if not readiness.port_is_free(HOST, port):
+            user = (
+                f"a Kafka broker not started from {BrokerPaths.of(settings).instance}"
+                if port == settings.broker_port and readiness.answers_metadata(HOST, port)
+                else "another process"
+            )
             raise BrokerError(
-                f"port {port} is in use by another process: choose other ports with "
+                f"port {port} is in use by {user}: choose other ports with "
                 "DIPSTREAM_BROKER_PORT and DIPSTREAM_BROKER_CONTROLLER_PORT"
             )
     install(settings)
