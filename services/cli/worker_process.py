@@ -36,13 +36,14 @@ def free_port(host: str = "127.0.0.1") -> int:
     return port
 
 
-def port_in_use(host: str, port: int) -> bool:
-    """True when something accepts connections on ``host:port``."""
+def ensure_web_port_free(settings: Settings) -> None:
+    """UserError when something already listens on the worker's web port."""
     try:
-        with socket.create_connection((host, port), timeout=0.5):
-            return True
+        with socket.create_connection((settings.web_host, settings.web_port), timeout=0.5):
+            pass
     except OSError:
-        return False
+        return
+    raise UserError(f"port {settings.web_port} is in use: choose another with DIPSTREAM_WEB_PORT")
 
 
 def settings_environment(settings: Settings, names: Iterable[str]) -> dict[str, str]:
@@ -61,10 +62,7 @@ class WorkerProcess:
     def __init__(self, settings: Settings, environment: dict[str, str], log_path: Path) -> None:
         self.settings = settings
         self.log_path = log_path
-        if port_in_use(settings.web_host, settings.web_port):
-            raise UserError(
-                f"port {settings.web_port} is in use: choose another with DIPSTREAM_WEB_PORT"
-            )
+        ensure_web_port_free(settings)
         log_path.parent.mkdir(parents=True, exist_ok=True)
         with log_path.open("ab") as log:
             self._process = subprocess.Popen(

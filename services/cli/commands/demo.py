@@ -20,7 +20,7 @@ from services.cli.commands.produce import produce_inputs
 from services.cli.commands.tail import EventFilter, MessageKind, print_messages
 from services.cli.errors import UserError
 from services.cli.topic_follower import TopicFollower
-from services.cli.worker_process import WorkerProcess
+from services.cli.worker_process import WorkerProcess, ensure_web_port_free
 from services.settings import Settings, get_settings
 
 SAMPLE_ARTICLES = Path(__file__).resolve().parents[3] / "samples" / "articles.jsonl"
@@ -52,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.articles.exists():
         raise UserError(f"no articles at {args.articles}")
     settings = get_settings()
+    ensure_web_port_free(settings)
     # SIGTERM takes the same clean way out as Ctrl-C.
     signal.signal(signal.SIGTERM, _interrupt)
     started_broker = _start_broker(settings)
