@@ -204,7 +204,8 @@ def format_table(report: dict[str, Any]) -> str:
     header = ("run", "workers", "articles", "seconds", "art/s", "events", "RSS MB")
     lines = [
         f"{header[0]:<24}" + "".join(f"{name:>9}" for name in header[1:]),
-        f"{'in-process extract_batch':<24}{'':>27}{report['in_process_articles_per_s']:>9.1f}",
+        f"{'in-process extract_batch':<24}{'':>27}{report['in_process_articles_per_s']:>9.1f}"
+        f"{report['in_process_events']:>9}",
     ]
     for run in report["runs"]:
         lines.append(
