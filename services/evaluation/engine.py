@@ -8,8 +8,10 @@ engine cannot load.
 from __future__ import annotations
 
 import inspect
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
+from schemas import Article, DiplomaticEvent
 from services.cli.errors import UserError
 from services.settings import Settings
 
@@ -17,6 +19,12 @@ if TYPE_CHECKING:
     from services.extraction import ExtractionEngine
 
 PREFILTER_SWITCH = "prefilter"
+
+
+class BatchExtractor(Protocol):
+    """What the offline commands need of the engine."""
+
+    def extract_batch(self, articles: Sequence[Article]) -> list[list[DiplomaticEvent]]: ...
 
 
 def load_engine(
@@ -51,3 +59,33 @@ def extractor_version() -> str:
     from services.extraction import EXTRACTOR_VERSION
 
     return EXTRACTOR_VERSION
+
+
+def extract_each(
+    engine: BatchExtractor, articles: Sequence[Article]
+) -> tuple[list[list[DiplomaticEvent]], dict[str, str]]:
+    """Events of every article, and the error of each article the engine failed on.
+
+    The whole batch is tried first; if the engine raises, each article is retried alone so that
+    one bad article costs only its own events.
+    """
+    try:
+        return engine.extract_batch(articles), {}
+    except Exception:
+        # Whatever the engine raised, retry alone to learn which articles it fails on.
+        return _extract_one_by_one(engine, articles)
+
+
+def _extract_one_by_one(
+    engine: BatchExtractor, articles: Sequence[Article]
+) -> tuple[list[list[DiplomaticEvent]], dict[str, str]]:
+    results: list[list[DiplomaticEvent]] = []
+    errors: dict[str, str] = {}
+    for article in articles:
+        try:
+            results.append(engine.extract_batch([article])[0])
+        except Exception as error:
+            # An engine bug on one article must not hide the others' results.
+            errors[article.id] = f"{type(error).__name__}: {error}"
+            results.append([])
+    return results, errors

@@ -54,6 +54,7 @@ def render_table(reports: Sequence[SetReport]) -> str:
         ["articles", *(str(report.articles) for report in reports)],
         ["sentences", *(str(report.sentences) for report in reports)],
         ["seconds", *(f"{report.seconds:.1f}" for report in reports)],
+        ["engine errors", *(str(len(report.extraction_errors)) for report in reports)],
         *([name, *(_cell(name, report.metrics.get(name)) for report in reports)] for name in names),
     ]
     parts = [_table(["metric", *(report.name for report in reports)], rows)]

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
 
-from schemas import Article, DiplomaticEvent
 from services.evaluation import gold_gsr, gold_plv
+from services.evaluation.engine import BatchExtractor, extract_each
 from services.evaluation.gold_samples import OwnGold, load_samples
 from services.evaluation.items import GoldArticle
 from services.evaluation.metrics import (
@@ -40,12 +39,6 @@ SHARED_SETS: dict[str, tuple[Path, Callable[[Path, int | None], list[GoldArticle
 }
 
 
-class BatchExtractor(Protocol):
-    """What the evaluation needs of the engine."""
-
-    def extract_batch(self, articles: Sequence[Article]) -> list[list[DiplomaticEvent]]: ...
-
-
 @dataclass(frozen=True)
 class SetReport:
     """Every score of one gold set; a metric is None when the set gives nothing to score."""
@@ -56,6 +49,7 @@ class SetReport:
     seconds: float
     metrics: dict[str, float | None]
     reliability: list[ReliabilityBin]
+    extraction_errors: dict[str, str] = field(default_factory=dict)
     event_fields: dict[str, float | None] = field(default_factory=dict)
 
 
@@ -78,7 +72,7 @@ def evaluate_set(name: str, gold: list[GoldArticle] | OwnGold, engine: BatchExtr
     """Extract from every article of the set and score the result."""
     articles = gold.articles if isinstance(gold, OwnGold) else gold
     started = time.perf_counter()
-    extracted = engine.extract_batch([item.article for item in articles])
+    extracted, errors = extract_each(engine, [item.article for item in articles])
     seconds = time.perf_counter() - started
     outcomes = sentence_outcomes(articles, extracted)
     countries, coded, _ = country_pairs(articles, extracted)
@@ -108,5 +102,6 @@ def evaluate_set(name: str, gold: list[GoldArticle] | OwnGold, engine: BatchExtr
         seconds=seconds,
         metrics=metrics,
         reliability=bins,
+        extraction_errors=errors,
         event_fields=event_fields,
     )

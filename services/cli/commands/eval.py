@@ -87,6 +87,14 @@ def _run(args: argparse.Namespace) -> int:
     engine = load_engine(settings)
     reports = [evaluate_set(name, gold, engine) for name, gold in golds.items()]
     print(render_table(reports))
+    for report in reports:
+        if report.extraction_errors:
+            article_id, failure = next(iter(report.extraction_errors.items()))
+            print(
+                f"dipstream: warning: the engine failed on {len(report.extraction_errors)} "
+                f"{report.name} article(s), scored as no event; first: {article_id}: {failure}",
+                file=sys.stderr,
+            )
     write_report(report_document(reports, extractor_version()), args.output)
     print(f"\nreport written to {args.output}")
     return 0

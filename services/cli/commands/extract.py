@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from schemas import Article, DiplomaticEvent
 from services.cli.errors import UserError
-from services.evaluation.engine import load_engine
+from services.evaluation.engine import extract_each, load_engine
 from services.settings import get_settings
 
 FORMATS = ("auto", "text", "json", "jsonl")
@@ -84,13 +84,18 @@ def _run(args: argparse.Namespace) -> int:
         settings.confidence_threshold if args.min_confidence is None else args.min_confidence
     )
     engine = load_engine(settings, confidence_threshold=threshold)
-    events = [event for batch in engine.extract_batch(articles) for event in batch]
+    batches, errors = extract_each(engine, articles)
+    events = [event for batch in batches for event in batch]
     if args.output == "table":
         print(render_table(events))
     else:
         for event in events:
             print(event.model_dump_json())
-    return 0
+    for article_id, error in errors.items():
+        print(
+            f"dipstream: error: article {article_id}: the engine failed: {error}", file=sys.stderr
+        )
+    return 1 if errors else 0
 
 
 def read_articles(source: str, declared: str) -> list[Article]:
