@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from functools import cache
 
-import yaml
 from spacy.tokens import Doc, Token
 
 from services.extraction.places.finder import PlaceMention, is_locative_object
-from services.extraction.places.gazetteer import DATA_DIR
+from services.extraction.places.gazetteer import read_word_list
 
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 # A noun trigger shares the location of the verb it is the subject or object of:
@@ -35,8 +34,7 @@ _SAME_PLACE_DEPS = frozenset({"appos", "conj"})
 
 @cache
 def _destination_words() -> frozenset[str]:
-    with (DATA_DIR / "destination_words.yaml").open(encoding="utf-8") as handle:
-        return frozenset(str(word) for word in yaml.safe_load(handle))
+    return read_word_list("destination_words.yaml")
 
 
 def _is_destination(place: Token, trigger: Token) -> bool:

@@ -6,7 +6,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
 from schemas import Location
@@ -16,7 +15,7 @@ from services.extraction.places.disambiguation import (
     evident_country,
     evident_us_state,
 )
-from services.extraction.places.gazetteer import DATA_DIR, Candidate, PlaceGazetteer
+from services.extraction.places.gazetteer import Candidate, PlaceGazetteer, read_word_list
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Organisations are never places, with one exception: a landmark the text puts something
@@ -36,25 +35,19 @@ class PlaceMention:
     location: Location
 
 
-def _word_list(name: str) -> frozenset[str]:
-    with (DATA_DIR / name).open(encoding="utf-8") as handle:
-        words = yaml.safe_load(handle)
-    return frozenset(str(word) for word in words)
-
-
 @cache
 def locative_prepositions() -> frozenset[str]:
-    return _word_list("locative_prepositions.yaml")
+    return read_word_list("locative_prepositions.yaml")
 
 
 @cache
 def _qualifiers() -> frozenset[str]:
-    return _word_list("place_qualifiers.yaml")
+    return read_word_list("place_qualifiers.yaml")
 
 
 @cache
 def _settlement_nouns() -> frozenset[str]:
-    return _word_list("settlement_nouns.yaml")
+    return read_word_list("settlement_nouns.yaml")
 
 
 def _names_a_settlement(token: Token) -> bool:

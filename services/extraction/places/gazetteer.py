@@ -97,6 +97,15 @@ class PlaceGazetteer:
         return ZoneInfo(name) if name else None
 
 
+def read_word_list(name: str) -> frozenset[str]:
+    """A YAML list of words from ``data/places``."""
+    with (DATA_DIR / name).open(encoding="utf-8") as handle:
+        words = yaml.safe_load(handle)
+    if not isinstance(words, list):
+        raise ValueError(f"{DATA_DIR / name} must hold a list")
+    return frozenset(str(word) for word in words)
+
+
 def _read_yaml(name: str) -> dict[str, Any]:
     with (DATA_DIR / name).open(encoding="utf-8") as handle:
         loaded = yaml.safe_load(handle)

@@ -50,7 +50,8 @@ def _zone_alternation(names: Iterable[str]) -> str:
 
 @dataclass(frozen=True)
 class TimePatterns:
-    """One compiled pattern per kind of expression; ``x`` groups mark the mention's span."""
+    """One compiled pattern per kind of expression, named like the rule that reads it, and
+    the cue words that make running each one worthwhile."""
 
     iso_date: re.Pattern[str]
     month_day: re.Pattern[str]
