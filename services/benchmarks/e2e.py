@@ -149,9 +149,12 @@ def in_process_rate(
     # spaCy loads in seconds and takes hundreds of MB: only this function needs it.
     from services.extraction import ExtractionEngine
 
-    engine = ExtractionEngine.load(
-        settings.spacy_model, settings.actor_data_dirs, settings.confidence_threshold
-    )
+    try:
+        engine = ExtractionEngine.load(
+            settings.spacy_model, settings.actor_data_dirs, settings.confidence_threshold
+        )
+    except (OSError, ValueError) as error:
+        raise UserError(f"cannot load the extraction engine: {error}") from error
     articles = [
         Article.model_validate({**corpus[index % len(corpus)], "id": f"in-process-{index}"})
         for index in range(count)
