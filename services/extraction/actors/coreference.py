@@ -10,7 +10,8 @@ The rules are few and predictable, applied in document order:
 * Role phrases that are not indefinite ("the spokesman", "the Kremlin spokesperson", "Kremlin
   spokesman said") refer to the nearest earlier named person holding a compatible role (same
   role, or "minister"/"leader" for the specific ones) and, if the phrase states one, the same
-  country. "The two presidents" or "both leaders" refer to the two nearest such people.
+  country. A plural needs "the", "both", "two", "these" or "those" and refers to the two
+  nearest such people ("the two presidents", "the leaders": in news, the two principals).
 * Pronouns: "he", "him", "she", "her" refer to the nearest earlier named person within the
   sentence and the two before it, preferring a subject, never the subject of the verb the
   pronoun is the object of; "they", "them" refer to the nearest group (a plural role phrase or
@@ -35,6 +36,8 @@ _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj", "iobj"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _INDEFINITE = frozenset({"a", "an", "another", "some", "any", "one", "several", "many", "no"})
 _PAIR_WORDS = frozenset({"two", "both"})
+_DEFINITE_PLURAL = _PAIR_WORDS | {"the", "these", "those"}
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # A general role noun refers back to holders of the more specific roles.
 _GENERAL_ROLES = {
     "minister": frozenset({"foreign minister", "defence minister", "prime minister"}),
@@ -137,7 +140,11 @@ def _resolve_mention(doc: Doc, slot: _Slot, earlier: list[_Slot]) -> None:
     determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "predet", "nummod")}
     if determiners & _INDEFINITE:
         return
-    wanted = 2 if determiners & _PAIR_WORDS else 1
+    plural = head.tag_ in _PLURAL_TAGS
+    if plural and not determiners & _DEFINITE_PLURAL:
+        return  # "Russian officials" are not the officials named before
+    # "The two presidents", "both leaders", "the leaders": in news, the two principals.
+    wanted = 2 if plural or determiners & _PAIR_WORDS else 1
     found: list[_Slot] = []
     for candidate in reversed(earlier):
         root = candidate.referents()[0]

@@ -20,6 +20,7 @@ from services.extraction.actors.mention import ActorMention
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+_JOINING_MARKS = frozenset({"-", "/", "\u2013"})
 _LEADING_DROPS = frozenset({"DET", "PRON", "PART", "PUNCT"})
 _AFFILIATING_PREPOSITIONS = frozenset({"in", "from", "of", "for", "at"})
 
@@ -220,10 +221,11 @@ def _sector(own: str | None, affiliation: _Affiliation | None) -> str | None:
 
 
 def _last_conjunction(doc: Doc, elements: list[Element]) -> int | None:
-    """The last "and"/"or" between the first piece and the head, if any."""
+    """The last "and", "or" or joining hyphen ("Russia-Ukraine talks") before the head."""
     head = elements[-1]
     between = doc[elements[0].end : head.start]
-    return next((t.i for t in reversed(between) if t.dep_ == "cc"), None)
+    joins = (t.i for t in reversed(between) if t.dep_ == "cc" or t.text in _JOINING_MARKS)
+    return next(joins, None)
 
 
 def _name(doc: Doc, start: int, end: int) -> str:

@@ -97,3 +97,17 @@ def test_without_resolution_no_antecedents_and_no_pronouns(
     mentions = find_actor_mentions(doc, gazetteer, resolve=False)
     assert [m.actor.text for m in mentions] == ["Putin", "Putin"]
     assert all(m.antecedent is None for m in mentions)
+
+
+def test_the_leaders_are_the_two_principals_named_before(find: Find) -> None:
+    mentions = find(
+        "Xi Jinping hosted Narendra Modi. Trade was discussed at length. The leaders then left."
+    )
+    leaders = [m for m in mentions if m.actor.text == "leaders"]
+    assert sorted(m.actor.name for m in leaders) == ["Narendra Modi", "Xi Jinping"]
+
+
+def test_a_bare_plural_role_is_a_new_group(find: Find) -> None:
+    mentions = find("Xi Jinping hosted Narendra Modi. Chinese officials praised the visit.")
+    officials = [m for m in mentions if m.actor.text == "Chinese officials"]
+    assert len(officials) == 1 and officials[0].antecedent is None
