@@ -43,6 +43,9 @@ def load_engine(
         )
     except PipelineUnavailableError as error:
         raise UserError(str(error)) from error
+    except (OSError, ValueError) as error:
+        # Unreadable or invalid data files, the user's actor folders among them.
+        raise UserError(f"the extraction engine could not load: {error}") from error
 
 
 def load_unfiltered_engine(settings: Settings) -> ExtractionEngine | None:
