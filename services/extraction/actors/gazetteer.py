@@ -7,7 +7,7 @@ one layer a spelling may code to one actor only, so conflicting data is caught w
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -98,10 +98,6 @@ class ActorGazetteer:
     def role(self, term: str) -> Role | None:
         """The role a noun or title (singular, any case) stands for."""
         return self.roles.get(_normalise(term))
-
-    def role_by_name(self, role: str) -> Role | None:
-        """A role by its canonical name, e.g. 'spokesperson'."""
-        return next((r for r in self.roles.values() if r.role == role), None)
 
     @property
     def longest_role_term(self) -> int:
@@ -283,10 +279,3 @@ class _Layer:
             )
         self.roles[key] = role
         self._origin["role:" + key] = where
-
-
-def iter_spellings(gazetteer: ActorGazetteer) -> Iterator[tuple[str, str]]:
-    """(lower-cased key, spelling as written) for every known spelling."""
-    for key, written in gazetteer.spellings.items():
-        for spelling in written:
-            yield key, spelling
