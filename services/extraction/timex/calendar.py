@@ -165,3 +165,16 @@ def season_year(
     if anchor.tense is not None:
         return over if anchor.tense == "past" else to_come
     return over if today - bounds[over][1] < bounds[to_come][0] - today else to_come
+
+
+def third_of(span: Span, index: int) -> Span:
+    """The first, middle or last third (``index`` 0, 1, 2) of a year, month or week, in
+    whole months, 10-day stretches or days (see ``edges`` in ``data/time/calendar.yaml``)."""
+    start, end = span
+    if end - start > timedelta(days=32):
+        return shift(start, "month", 4 * index), shift(start, "month", 4 * index + 4)
+    if end - start > timedelta(days=8):
+        first = start + timedelta(days=10 * index)
+        return first, end if index == 2 else first + timedelta(days=10)
+    first_day, last_day = ((0, 2), (2, 4), (4, 7))[index]
+    return start + timedelta(days=first_day), start + timedelta(days=last_day)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from schemas import TimePrecision
 from services.extraction.timex.calendar import (
@@ -16,7 +16,7 @@ from services.extraction.timex.calendar import (
     month_span,
     season_bounds,
     season_year,
-    shift,
+    third_of,
     year_span,
 )
 from services.extraction.timex.reading import Reading, day_reading, lead_in_word, span_reading
@@ -33,14 +33,7 @@ def _month_number(name: str, vocab: TimeVocabulary) -> int:
 
 def _third(span: Span, edge: str | None, vocab: TimeVocabulary) -> Span:
     """Narrow a month or year to its first, middle or last third for "early"/"mid"/"late"."""
-    if edge is None:
-        return span
-    index = vocab.edges[edge.lower()]
-    start, end = span
-    if end - start > timedelta(days=32):
-        return shift(start, "month", 4 * index), shift(start, "month", 4 * index + 4)
-    first = start + timedelta(days=10 * index)
-    return first, end if index == 2 else first + timedelta(days=10)
+    return span if edge is None else third_of(span, vocab.edges[edge.lower()])
 
 
 def _calendar_date(year: int | None, month: int, day: int) -> date | None:

@@ -168,8 +168,8 @@ def _build(vocabulary: TimeVocabulary) -> TimePatterns:
             rf"(?P<wd>{weekday})\b(?:\s+(?i:(?P<part>{part}))\b)?"
         ),
         period=re.compile(
-            rf"\b(?i:(?:the\s+)?(?:(?P<side>earlier|later)\s+)?(?P<mod>{period_mod})\s+"
-            r"(?P<unit>week|month|year))\b"
+            rf"\b(?i:(?:(?P<edge>{edge})[\s-]+)?(?:the\s+)?(?:(?P<side>earlier|later)\s+)?"
+            rf"(?:(?P<mod>{period_mod})\s+)?(?P<unit>week|month|year))\b"
         ),
         weekend=re.compile(
             rf"\b(?i:(?:(?:at|over|during|on)\s+)?(?:(?P<mod>{period_mod})\s+|the\s+)weekend)\b"

@@ -14,6 +14,7 @@ from services.extraction.timex.calendar import (
     local_instant,
     month_span,
     shift,
+    third_of,
     week_span,
     weekday_date,
     year_span,
@@ -76,13 +77,16 @@ def weekday(match: re.Match[str], anchor: Anchor, vocab: TimeVocabulary) -> Read
 
 
 def period(match: re.Match[str], anchor: Anchor, vocab: TimeVocabulary) -> Reading | None:
-    """ "last week" (ISO week), "this month", "earlier this year" (up to publication)."""
+    """ "last week" (ISO week), "this month", "earlier this year" (up to publication), "the
+    end of the year" (its last third: a bare "the year" needs such an edge word)."""
+    if match["mod"] is None and match["edge"] is None:
+        return None
     unit = match["unit"].lower()
     precision = _UNIT_PRECISION[unit]
     today, published = anchor.today, anchor.published_at
     if today is None or published is None:
         return span_reading(match, None, precision)
-    offset = vocab.period_offsets[match["mod"].lower()]
+    offset = vocab.period_offsets[match["mod"].lower()] if match["mod"] else 0
     if unit == "week":
         start, end = week_span(today + timedelta(weeks=offset), anchor.zone)
     elif unit == "month":
@@ -95,6 +99,8 @@ def period(match: re.Match[str], anchor: Anchor, vocab: TimeVocabulary) -> Readi
         end = min(end, published)
     elif side == "later":
         start = max(start, published)
+    if match["edge"]:
+        start, end = third_of((start, end), vocab.edges[match["edge"].lower()])
     return span_reading(match, (start, end), precision)
 
 

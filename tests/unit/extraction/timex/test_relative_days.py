@@ -107,3 +107,21 @@ def test_first_time_in_years_is_a_duration_not_a_date() -> None:
 def test_naive_publication_time_is_refused() -> None:
     with pytest.raises(ValueError, match="timezone-aware"):
         find_time_expressions("They met yesterday.", datetime(2025, 5, 19, 9))
+
+
+def test_end_of_the_year_and_of_next_week() -> None:
+    text = "A deal is due by the end of the year, talks at the end of next week."
+    deadline, talks = find_time_expressions(text, PUBLISHED)
+    assert (deadline.time.text, deadline.time.start, deadline.time.end) == (
+        "by the end of the year",
+        None,
+        datetime(2026, 1, 1, tzinfo=UTC),
+    )
+    assert (talks.time.start, talks.time.end) == (at(30), at(2, month=6))
+
+
+def test_overnight_and_weeks_ago() -> None:
+    found = find_time_expressions("Drones struck overnight; a truce failed weeks ago.", PUBLISHED)
+    assert [m.time.text for m in found] == ["overnight", "weeks ago"]
+    assert found[0].time.start == at(18, 22)
+    assert found[1].time.precision is TimePrecision.VAGUE
