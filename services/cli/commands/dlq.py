@@ -37,15 +37,26 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     replay.add_argument(
         "--reason",
         dest="reasons",
-        type=DeadLetterReason,
-        choices=list(DeadLetterReason),
+        type=_reason,
         nargs="+",
         action="extend",
-        help="replay only dead letters of these reasons (default: all)",
+        metavar="REASON",
+        help="replay only these reasons (default: all): "
+        + ", ".join(reason.value for reason in DeadLetterReason),
     )
     replay.add_argument("--dry-run", action="store_true", help="count, send nothing")
-    replay.add_argument("--max", dest="max_replayed", type=int, help="replay at most N")
+    replay.add_argument(
+        "--max", dest="max_replayed", type=int, metavar="N", help="replay at most N"
+    )
     replay.set_defaults(handler=run_replay)
+
+
+def _reason(text: str) -> DeadLetterReason:
+    try:
+        return DeadLetterReason(text)
+    except ValueError:
+        known = ", ".join(reason.value for reason in DeadLetterReason)
+        raise argparse.ArgumentTypeError(f"unknown reason {text!r}: one of {known}") from None
 
 
 def run_list(_args: argparse.Namespace) -> int:

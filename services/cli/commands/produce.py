@@ -51,9 +51,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument(
         "--format",
         dest="input_format",
-        type=InputFormat,
-        choices=list(InputFormat),
-        default=InputFormat.AUTO,
+        choices=[input_format.value for input_format in InputFormat],
+        default=InputFormat.AUTO.value,
         help="how to read the inputs (default: by file suffix)",
     )
     parser.add_argument(
@@ -72,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         settings,
         args.paths,
         topic=args.topic or settings.topic_articles,
-        input_format=args.input_format,
+        input_format=InputFormat(args.input_format),
         validate=args.validate,
         stdin=sys.stdin.buffer,
     )

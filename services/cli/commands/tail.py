@@ -98,15 +98,23 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         default="events",
         help="events (default), a quad class (verbal-cooperation, ...), stories or dlq",
     )
-    parser.add_argument("--type", dest="types", help="event types, e.g. CONSULT,ACCUSE")
+    parser.add_argument(
+        "--type", dest="types", metavar="TYPES", help="event types, e.g. CONSULT,ACCUSE"
+    )
     parser.add_argument("--actor", help="country code or name of the source or target, e.g. RUS")
-    parser.add_argument("--status", dest="statuses", help="statuses, e.g. occurred,scheduled")
+    parser.add_argument(
+        "--status", dest="statuses", metavar="STATUSES", help="statuses, e.g. occurred,scheduled"
+    )
     parser.add_argument("--from-beginning", action="store_true", help="start at the oldest one")
     parser.add_argument(
         "--format", dest="output_format", choices=("pretty", "json"), default="pretty"
     )
-    parser.add_argument("--max", dest="max_messages", type=int, help="stop after N messages")
-    parser.add_argument("--timeout", type=float, help="stop after S seconds without a message")
+    parser.add_argument(
+        "--max", dest="max_messages", type=int, metavar="N", help="stop after N messages"
+    )
+    parser.add_argument(
+        "--timeout", type=float, metavar="S", help="stop after S seconds without a message"
+    )
     parser.set_defaults(handler=run)
 
 
