@@ -198,7 +198,9 @@ def _singular_antecedent(doc: Doc, pronoun: Token, window: list[_Slot]) -> list[
         and not s.referents()[0].mention.nominal
     ]
     if pronoun.dep_ in _OBJECT_DEPS:
-        subject = {s.referents()[0] for s in people if _subject_of(doc, s, pronoun.head)}
+        # "Putin relies on him": the verb of a prepositional object is the preposition's head.
+        verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+        subject = {s.referents()[0] for s in people if _subject_of(doc, s, verb)}
         people = [s for s in people if s.referents()[0] not in subject]
     subjects = [s for s in people if doc[s.mention.head].dep_ in _SUBJECT_DEPS]
     chosen = subjects or people

@@ -111,3 +111,8 @@ def test_a_bare_plural_role_is_a_new_group(find: Find) -> None:
     mentions = find("Xi Jinping hosted Narendra Modi. Chinese officials praised the visit.")
     officials = [m for m in mentions if m.actor.text == "Chinese officials"]
     assert len(officials) == 1 and officials[0].antecedent is None
+
+
+def test_a_prepositional_object_pronoun_is_not_the_subject_of_the_verb(find: Find) -> None:
+    mentions = find("Sergei Lavrov met Hakan Fidan. Lavrov relied on him.")
+    assert (mentions[-1].actor.text, mentions[-1].actor.name) == ("him", "Hakan Fidan")
