@@ -17,7 +17,12 @@ VERB_TAGS = ("VERB", "AUX")
 NOUN_TAGS = ("NOUN", "PROPN")
 # How far "forbid_near"/"require_near" look on each side of a match, and how long a "*" gap is.
 NEAR_WINDOW = 3
-GAP_OPERATOR = "{0,3}"
+GAP_OPERATOR = "{0,6}"
+GAP_STOPS = [".", ";", ":", "!", "?", "and", "but", "while", "after", "before", "as"]
+# The word across a gap must hang from the head within this many dependency steps ("lifted the
+# two-year-old sanctions": sanctions is the head's object), so that a gap does not join
+# words of different clauses.
+GAP_ATTACHMENT_STEPS = 2
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,9 @@ class TriggerMatcher:
         for match_id, start, end in self._matcher(doc):
             entry, pattern = self._patterns[self._vocab.strings[match_id]]
             head = _head_position(start, end, pattern)
-            if _conditions_hold(doc, start, end, doc[head], entry.conditions):
+            if _gap_bridged_by_syntax(doc, start, end, pattern, head) and _conditions_hold(
+                doc, start, end, doc[head], entry.conditions
+            ):
                 candidates.append(
                     TriggerMatch(start, end, head, entry.code, pattern.nominal, entry.entry_id)
                 )
@@ -90,7 +97,7 @@ def _token_specs(
     specs: list[dict[str, Any]] = []
     for index, word in enumerate(pattern.words):
         if word is None:
-            specs.append({"IS_PUNCT": False, "OP": GAP_OPERATOR})
+            specs.append({"LOWER": {"NOT_IN": GAP_STOPS}, "OP": GAP_OPERATOR})
             continue
         spec: dict[str, Any] = {"LOWER": {"IN": sorted(forms_of(word))}}
         if index == pattern.head_index:
@@ -105,6 +112,21 @@ def _head_position(start: int, end: int, pattern: TriggerPattern) -> int:
     if None not in words[: pattern.head_index]:
         return start + pattern.head_index
     return end - (len(words) - pattern.head_index)
+
+
+def _gap_bridged_by_syntax(
+    doc: Doc, start: int, end: int, pattern: TriggerPattern, head: int
+) -> bool:
+    if None not in pattern.words:
+        return True
+    far_word = doc[start] if None in pattern.words[: pattern.head_index] else doc[end - 1]
+    for _ in range(GAP_ATTACHMENT_STEPS):
+        if far_word.head.i == head:
+            return True
+        if far_word.head.i == far_word.i:
+            return False
+        far_word = far_word.head
+    return False
 
 
 def _words_of(token: Token) -> set[str]:

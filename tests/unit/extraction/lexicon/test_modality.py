@@ -1,4 +1,5 @@
-"""Negated cooperation becomes a refusal, intended cooperation an agreement; conflict stays."""
+"""Refused cooperation is REJECT, intended cooperation AGREE, announced conflict THREATEN, and
+what someone must do a REQUEST; a negated conflict keeps its type."""
 
 from __future__ import annotations
 
@@ -19,9 +20,12 @@ from services.extraction.lexicon.modality import recode_for_modality
         ("The queen will visit the islands in June.", PloverRoot.AGREE, "036"),
         ("The rebels released the hostages.", PloverRoot.RETREAT, "0841"),
         ("The army will not attack the town.", PloverRoot.ASSAULT, "190"),
+        ("The mayor will extend the curfew.", PloverRoot.THREATEN, "1323"),
+        ("The rebels must free the hostages.", PloverRoot.REQUEST, "100"),
+        ("The delegates will attend the summit.", PloverRoot.AGREE, "036"),
     ],
 )
-def test_modality_recodes_cooperative_triggers_only(
+def test_modality_recodes_the_trigger(
     nlp: Language, matcher: TriggerMatcher, text: str, root: PloverRoot, code: str
 ) -> None:
     doc = nlp(text)
