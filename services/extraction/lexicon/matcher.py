@@ -57,9 +57,7 @@ class TriggerMatcher:
                 key = f"{entry.entry_id}#{number}"
                 self._patterns[key] = (entry, pattern)
                 self._matcher.add(key, [_token_specs(pattern, forms_of)])
-                head_word = pattern.words[pattern.head_index]
-                if head_word is not None:
-                    surface.update(forms_of(head_word))
+                surface.update(forms_of(_key_word(pattern)))
         self._surface_forms = frozenset(surface)
 
     def find(self, doc: Doc) -> list[TriggerMatch]:
@@ -87,8 +85,15 @@ class TriggerMatcher:
         return (match.start - match.end, -strictness, -len(match.code.code))
 
     def surface_forms(self) -> frozenset[str]:
-        """Lowercased inflected forms of every trigger's head word, for a pre-parse filter."""
+        """Lowercased inflected forms of one required word of every pattern (its longest), for a
+        filter that runs before tagging: a sentence with none of them cannot match."""
         return self._surface_forms
+
+
+def _key_word(pattern: TriggerPattern) -> str:
+    # Every word of a pattern must occur for it to match, so any word can stand for it in the
+    # pre-parse filter; the longest is the rarest in practice ("willing" rather than "be").
+    return max((word for word in pattern.words if word is not None), key=len)
 
 
 def _token_specs(

@@ -80,6 +80,10 @@ def test_surface_forms_include_inflections_and_nouns(matcher: TriggerMatcher) ->
     assert {"mediation", "talks", "met", "spoke", "visited", "banned", "arrests"} <= forms
 
 
+def test_surface_forms_skip_the_common_words_of_phrases(matcher: TriggerMatcher) -> None:
+    assert not {"is", "be", "the", "to"} & matcher.surface_forms()
+
+
 def test_matcher_is_built_once_per_vocab(
     nlp: Language, lexicon: TriggerLexicon, matcher: TriggerMatcher
 ) -> None:
