@@ -12,10 +12,12 @@ The rules are few and predictable, applied in document order:
   role, or "minister"/"leader" for the specific ones) and, if the phrase states one, the same
   country. A plural needs "the", "both", "two", "these" or "those" and refers to the two
   nearest such people ("the two presidents", "the leaders": in news, the two principals).
-* Pronouns: "he", "him", "she", "her" refer to the nearest earlier named person within the
+* Pronouns: "he", "him", "she", "her" refer to the nearest earlier person within the
   sentence and the two before it, preferring a subject, never the subject of the verb the
   pronoun is the object of; "they", "them" refer to the nearest group (a plural role phrase or
-  two coordinated people, "Putin and Trump"). Pronouns become mentions only when resolved.
+  two coordinated actors, "Putin and Trump"); "it" refers to a state or organisation only when
+  that is the subject of the same sentence ("the ministry said it would respond"), never in
+  "it is", "it seems". Pronouns become mentions only when resolved.
 
 A reference that resolves to several people ("the two presidents", then "they") becomes one
 mention per person, with the same span, each pointing at its own antecedent.
@@ -32,6 +34,7 @@ from services.extraction.actors.mention import ActorMention
 
 _SINGULAR_PRONOUNS = frozenset({"he", "him", "she", "her"})
 _PLURAL_PRONOUNS = frozenset({"they", "them"})
+_PRONOUNS = _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | {"it"}
 _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj", "iobj"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _INDEFINITE = frozenset({"a", "an", "another", "some", "any", "one", "several", "many", "no"})
@@ -44,6 +47,10 @@ _GENERAL_ROLES = {
     "leader": frozenset({"president", "prime minister", "head of state"}),
 }
 _SENTENCE_WINDOW = 2
+_PEOPLE = frozenset({ActorKind.PERSON})
+_INSTITUTIONS = frozenset({ActorKind.ORGANISATION, ActorKind.STATE})
+# "It is", "it seems", "it remains to be seen": "it" stands for no one.
+_EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "remain", "take", "matter"})
 
 
 @dataclass(eq=False)
@@ -72,7 +79,7 @@ def resolve_coreferences(doc: Doc, mentions: list[ActorMention]) -> list[ActorMe
     for number, sentence in enumerate(doc.sents):
         for token in sentence:
             sentence_of[token.i] = number
-    pronouns = [t for t in doc if t.lower_ in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS]
+    pronouns = [t for t in doc if t.lower_ in _PRONOUNS]
     queue: list[tuple[int, _Slot | Token]] = [(s.mention.start, s) for s in slots]
     queue.extend((token.i, token) for token in pronouns)
     queue.sort(key=lambda item: item[0])
@@ -179,8 +186,10 @@ def _resolve_pronoun(doc: Doc, pronoun: Token, window: list[_Slot]) -> _Slot | N
         return None
     if pronoun.lower_ in _PLURAL_PRONOUNS:
         referents = _plural_antecedent(doc, window)
+    elif pronoun.lower_ == "it":
+        referents = _institution_antecedent(doc, pronoun, window)
     else:
-        referents = _singular_antecedent(doc, pronoun, window)
+        referents = _singular_antecedent(doc, pronoun, window, _PEOPLE)
     if not referents:
         return None
     actor = referents[0].mention.actor.model_copy(update={"text": pronoun.text})
@@ -189,21 +198,31 @@ def _resolve_pronoun(doc: Doc, pronoun: Token, window: list[_Slot]) -> _Slot | N
     return slot
 
 
-def _singular_antecedent(doc: Doc, pronoun: Token, window: list[_Slot]) -> list[_Slot]:
-    people = [
+def _institution_antecedent(doc: Doc, pronoun: Token, window: list[_Slot]) -> list[_Slot]:
+    """ "The ministry said it would respond": only a subject of the same sentence, since "it"
+    far more often stands for a thing than for a state or an organisation."""
+    if pronoun.dep_ == "expl" or pronoun.head.lemma_ in _EXPLETIVE_HEADS:
+        return []
+    same_sentence = [s for s in window if s.mention.start >= pronoun.sent.start]
+    found = _singular_antecedent(doc, pronoun, same_sentence, _INSTITUTIONS)
+    return [s for s in found if doc[s.mention.head].dep_ in _SUBJECT_DEPS]
+
+
+def _singular_antecedent(
+    doc: Doc, pronoun: Token, window: list[_Slot], kinds: frozenset[ActorKind]
+) -> list[_Slot]:
+    candidates = [
         s
         for s in reversed(window)
-        if len(s.referents()) == 1
-        and s.referents()[0].mention.actor.kind is ActorKind.PERSON
-        and not s.referents()[0].mention.nominal
+        if len(s.referents()) == 1 and s.referents()[0].mention.actor.kind in kinds
     ]
     if pronoun.dep_ in _OBJECT_DEPS:
         # "Putin relies on him": the verb of a prepositional object is the preposition's head.
         verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
-        subject = {s.referents()[0] for s in people if _subject_of(doc, s, verb)}
-        people = [s for s in people if s.referents()[0] not in subject]
-    subjects = [s for s in people if doc[s.mention.head].dep_ in _SUBJECT_DEPS]
-    chosen = subjects or people
+        subject = {s.referents()[0] for s in candidates if _subject_of(doc, s, verb)}
+        candidates = [s for s in candidates if s.referents()[0] not in subject]
+    subjects = [s for s in candidates if doc[s.mention.head].dep_ in _SUBJECT_DEPS]
+    chosen = subjects or candidates
     return chosen[:1]
 
 

@@ -116,3 +116,14 @@ def test_a_bare_plural_role_is_a_new_group(find: Find) -> None:
 def test_a_prepositional_object_pronoun_is_not_the_subject_of_the_verb(find: Find) -> None:
     mentions = find("Sergei Lavrov met Hakan Fidan. Lavrov relied on him.")
     assert (mentions[-1].actor.text, mentions[-1].actor.name) == ("him", "Hakan Fidan")
+
+
+def test_it_refers_to_the_subject_institution_of_its_sentence(find: Find) -> None:
+    mentions = find("The Chilean Foreign Ministry said it had summoned the envoy.")
+    it = next(m for m in mentions if m.actor.text == "it")
+    assert (it.actor.country, it.actor.sector, it.antecedent) == ("CHL", "GOV", 0)
+
+
+def test_expletive_it_is_no_one(find: Find) -> None:
+    mentions = find("Chile protested. It is unclear whether talks will resume.")
+    assert [m.actor.text for m in mentions] == ["Chile"]
