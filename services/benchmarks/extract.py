@@ -31,9 +31,10 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from schemas import Article, DiplomaticEvent
+from services.benchmarks.extract_report import render
 from services.benchmarks.filler import filler_articles
 from services.cli.errors import UserError
-from services.evaluation.engine import load_engine, load_unfiltered_engine
+from services.evaluation.engine import extract_each, load_engine, load_unfiltered_engine
 from services.evaluation.gold_samples import load_samples
 from services.evaluation.items import GoldFormatError
 from services.evaluation.run import SHARED_SETS
@@ -198,15 +199,21 @@ def measure(
 ) -> dict[str, Any]:
     """Every timing and the pre-filter's losses, as the JSON document.
 
-    The full parse the pre-filter is judged against is the engine without its pre-filter, or,
-    when the engine cannot turn it off, the bare pipeline over every article (a lower bound).
+    A first untimed pass warms the engine up and finds the articles it fails on, which are left
+    out of the timed runs (and listed). The full parse the pre-filter is judged against is the
+    engine without its pre-filter, or, when the engine cannot turn it off, the bare pipeline
+    over every article (a lower bound).
     """
+    first_pass, failures = extract_each(engine, diplomatic)
+    _, mixed_failures = extract_each(engine, mixed)
+    failures |= mixed_failures
+    diplomatic = [article for article in diplomatic if article.id not in failures]
+    mixed = [article for article in mixed if article.id not in failures]
     texts = [article.text for article in diplomatic]
     mixed_texts = [article.text for article in mixed]
-    for warming in (engine, full_engine):
-        if warming is not None:
-            warming.extract_batch(diplomatic[:_WARM_UP_ARTICLES])
     list(engine.nlp.pipe(texts[:_WARM_UP_ARTICLES]))
+    if full_engine is not None:
+        full_engine.extract_batch(diplomatic[:_WARM_UP_ARTICLES])
 
     engine_time = _timed(lambda: engine.extract_batch(diplomatic), diplomatic, repeat)
     bare_time = _timed(lambda: list(engine.nlp.pipe(texts)), diplomatic, repeat)
@@ -236,18 +243,23 @@ def measure(
             "target_min": TARGET_PREFILTER_GAIN,
             "meets_target": gain >= TARGET_PREFILTER_GAIN,
         },
-        "prefilter_losses": _losses(engine, full_engine, diplomatic),
+        "prefilter_losses": _losses(first_pass, full_engine, failures, diplomatic),
+        "engine_failures": failures,
     }
 
 
 def _losses(
-    engine: ExtractionEngine, full_engine: ExtractionEngine | None, articles: list[Article]
+    filtered_batches: Sequence[Sequence[DiplomaticEvent]],
+    full_engine: ExtractionEngine | None,
+    failures: dict[str, str],
+    articles: list[Article],
 ) -> dict[str, Any] | None:
     """Events found with the pre-filter off but not with it on; None if it cannot be off."""
     if full_engine is None:
         return None
-    filtered = _event_keys(engine.extract_batch(articles))
-    unfiltered = _event_keys(full_engine.extract_batch(articles))
+    unfiltered_batches, _ = extract_each(full_engine, articles)
+    filtered = {key for key in _event_keys(filtered_batches) if key[0] not in failures}
+    unfiltered = _event_keys(unfiltered_batches)
     lost = sorted(unfiltered - filtered)
     return {
         "events_without_prefilter": len(unfiltered),
@@ -255,47 +267,3 @@ def _losses(
         "lost": len(lost),
         "lost_examples": [list(key) for key in lost[:20]],
     }
-
-
-def render(result: dict[str, Any]) -> str:
-    """The result as a terminal table."""
-    candidates = [
-        ("diplomatic: engine", result["diplomatic"]["engine"]),
-        ("diplomatic: bare spaCy pipe", result["diplomatic"]["bare_pipeline"]),
-        ("mixed: engine with pre-filter", result["mixed"]["engine_with_prefilter"]),
-        ("mixed: engine without pre-filter", result["mixed"]["engine_without_prefilter"]),
-        ("mixed: bare spaCy pipe", result["mixed"]["bare_pipeline"]),
-    ]
-    rows = [(name, timing) for name, timing in candidates if timing is not None]
-    header = ("run", "articles", "words", "s", "cpu s", "art/s", "words/s")
-    lines = [f"{header[0]:34}" + "".join(f" {cell:>9}" for cell in header[1:])]
-    for name, timing in rows:
-        cells = (
-            str(timing["articles"]),
-            str(timing["words"]),
-            f"{timing['seconds']:.2f}",
-            f"{timing['cpu_seconds']:.2f}",
-            f"{timing['articles_per_s']:.1f}",
-            f"{timing['words_per_s']:.0f}",
-        )
-        lines.append(f"{name:34}" + "".join(f" {cell:>9}" for cell in cells))
-    diplomatic, mixed, losses = result["diplomatic"], result["mixed"], result["prefilter_losses"]
-    lines += [
-        "",
-        f"engine / bare pipeline time: {diplomatic['engine_over_bare']:.2f} "
-        f"(target <= {diplomatic['target_max']}: {_verdict(diplomatic['meets_target'])})",
-        f"pre-filter gain on the mixed corpus over the {mixed['full_parse_baseline']}: "
-        f"{mixed['prefilter_gain']:.1f}x "
-        f"(target >= {mixed['target_min']}: {_verdict(mixed['meets_target'])})",
-        "events lost to the pre-filter: "
-        + (
-            f"{losses['lost']} of {losses['events_without_prefilter']}"
-            if losses is not None
-            else "not checked (the engine cannot turn its pre-filter off)"
-        ),
-    ]
-    return "\n".join(lines)
-
-
-def _verdict(met: bool) -> str:
-    return "met" if met else "MISSED"

@@ -1,0 +1,50 @@
+"""The terminal table of ``dipstream bench extract``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def render(result: dict[str, Any]) -> str:
+    """The result as a terminal table."""
+    candidates = [
+        ("diplomatic: engine", result["diplomatic"]["engine"]),
+        ("diplomatic: bare spaCy pipe", result["diplomatic"]["bare_pipeline"]),
+        ("mixed: engine with pre-filter", result["mixed"]["engine_with_prefilter"]),
+        ("mixed: engine without pre-filter", result["mixed"]["engine_without_prefilter"]),
+        ("mixed: bare spaCy pipe", result["mixed"]["bare_pipeline"]),
+    ]
+    rows = [(name, timing) for name, timing in candidates if timing is not None]
+    header = ("run", "articles", "words", "s", "cpu s", "art/s", "words/s")
+    lines = [f"{header[0]:34}" + "".join(f" {cell:>9}" for cell in header[1:])]
+    for name, timing in rows:
+        cells = (
+            str(timing["articles"]),
+            str(timing["words"]),
+            f"{timing['seconds']:.2f}",
+            f"{timing['cpu_seconds']:.2f}",
+            f"{timing['articles_per_s']:.1f}",
+            f"{timing['words_per_s']:.0f}",
+        )
+        lines.append(f"{name:34}" + "".join(f" {cell:>9}" for cell in cells))
+    diplomatic, mixed, losses = result["diplomatic"], result["mixed"], result["prefilter_losses"]
+    lines += [
+        "",
+        f"engine / bare pipeline time: {diplomatic['engine_over_bare']:.2f} "
+        f"(target <= {diplomatic['target_max']}: {_verdict(diplomatic['meets_target'])})",
+        f"pre-filter gain on the mixed corpus over the {mixed['full_parse_baseline']}: "
+        f"{mixed['prefilter_gain']:.1f}x "
+        f"(target >= {mixed['target_min']}: {_verdict(mixed['meets_target'])})",
+        "events lost to the pre-filter: "
+        + (
+            f"{losses['lost']} of {losses['events_without_prefilter']}"
+            if losses is not None
+            else "not checked (the engine cannot turn its pre-filter off)"
+        ),
+        f"articles left out because the engine failed on them: {len(result['engine_failures'])}",
+    ]
+    return "\n".join(lines)
+
+
+def _verdict(met: bool) -> str:
+    return "met" if met else "MISSED"
