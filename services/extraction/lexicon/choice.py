@@ -6,7 +6,11 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from schemas import PloverRoot
 from services.extraction.lexicon.matcher import TriggerMatch
+
+# Dependencies of an infinitive of purpose under its verb ("called ... to apologize").
+PURPOSE_DEPS = ("xcomp", "advcl")
 
 
 def best_trigger(sentence: Doc | Span, matches: Sequence[TriggerMatch]) -> TriggerMatch | None:
@@ -14,15 +18,16 @@ def best_trigger(sentence: Doc | Span, matches: Sequence[TriggerMatch]) -> Trigg
 
     A verb that governs another trigger decides the event ("refused to meet" is a refusal, "urged
     them to attack" a request), so the shallowest head wins. Ties go to the longer, then the more
-    specific match, then the earlier one. Negation is ignored here: it changes the status of the
-    event, not its type.
+    specific match, then the earlier one. One exception: a consultation made for a purpose
+    ("called him to congratulate him") is coded by its purpose, as PLOVER codes a summoned envoy
+    by the complaint. Negation is ignored here: modality.recode_for_modality handles it.
     """
     span = sentence[:] if isinstance(sentence, Doc) else sentence
     inside = [match for match in matches if span.start <= match.head < span.end]
     if not inside:
         return None
     doc = span.doc
-    return min(
+    chosen = min(
         inside,
         key=lambda match: (
             _depth(doc[match.head]),
@@ -30,6 +35,19 @@ def best_trigger(sentence: Doc | Span, matches: Sequence[TriggerMatch]) -> Trigg
             -len(match.code.code),
             match.start,
         ),
+    )
+    if chosen.code.plover_root is PloverRoot.CONSULT:
+        purposes = [match for match in inside if _is_purpose_of(doc[match.head], chosen.head)]
+        if purposes:
+            return purposes[0]
+    return chosen
+
+
+def _is_purpose_of(token: Token, head: int) -> bool:
+    return (
+        token.dep_ in PURPOSE_DEPS
+        and token.head.i == head
+        and any(child.lower_ == "to" for child in token.children)
     )
 
 

@@ -9,17 +9,28 @@ _SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh", "o")
 
 
 def inflect(word: str, irregular: Mapping[str, Iterable[str]]) -> frozenset[str]:
-    """Every plausible inflection of a word as verb and as noun, lowercased.
+    """Every plausible inflection of a word as verb and as noun (and the singular of a plural),
+    lowercased.
 
     Over-generation is harmless: a form that is not English never occurs in text, while a missed
     form would hide a trigger. So consonant doubling is offered both ways ("visited", "banned").
     """
     base = word.lower()
     forms = {base, *(form.lower() for form in irregular.get(base, ()))}
+    forms.update(_singular(base))
     forms.add(_third_person(base))
     forms.update(_past(base))
     forms.update(_gerund(base))
     return frozenset(forms)
+
+
+def _singular(base: str) -> set[str]:
+    # Data may list a noun in the plural ("impose * sanctions"); the singular must match too.
+    if base.endswith("ies"):
+        return {base[:-3] + "y"}
+    if base.endswith("s") and not base.endswith("ss"):
+        return {base[:-1]}
+    return set()
 
 
 def _third_person(base: str) -> str:

@@ -122,9 +122,15 @@ def _head_position(start: int, end: int, pattern: TriggerPattern) -> int:
 def _gap_bridged_by_syntax(
     doc: Doc, start: int, end: int, pattern: TriggerPattern, head: int
 ) -> bool:
-    if None not in pattern.words:
+    words = pattern.words
+    if None not in words:
         return True
-    far_word = doc[start] if None in pattern.words[: pattern.head_index] else doc[end - 1]
+    # The word just across the gap from the head ("lifted the State of Emergency": "State").
+    if None in words[: pattern.head_index]:
+        far_word = doc[start + words.index(None) - 1]
+    else:
+        last_gap = len(words) - 1 - words[::-1].index(None)
+        far_word = doc[end - (len(words) - last_gap - 1)]
     for _ in range(GAP_ATTACHMENT_STEPS):
         if far_word.head.i == head:
             return True

@@ -88,3 +88,18 @@ def test_matcher_is_built_once_per_vocab(
     nlp: Language, lexicon: TriggerLexicon, matcher: TriggerMatcher
 ) -> None:
     assert lexicon.matcher(nlp.vocab) is matcher
+
+
+def test_a_call_made_for_a_purpose_is_coded_by_the_purpose(
+    best: Callable[[str], TriggerMatch | None],
+) -> None:
+    match = best("The premier called the governor on Monday to praise the rescue teams.")
+    assert match is not None
+    assert match.code.plover_root is PloverRoot.SUPPORT
+
+
+def test_plural_nouns_in_phrases_also_match_the_singular(
+    nlp: Language, matcher: TriggerMatcher
+) -> None:
+    found = _matches(nlp, matcher, "The court lifted the travel restriction on Monday.")
+    assert found == [("lifted the travel restriction", "081")]
