@@ -68,6 +68,8 @@ def run(args: argparse.Namespace) -> int:
     corpus = load_corpus(args.corpus)
     if args.articles < 1 or args.passthrough_articles < 1 or args.latency_seconds <= 0:
         raise UserError("--articles, --passthrough-articles and --latency-seconds must be > 0")
+    # Other work on the machine skews every figure: the report says how busy it was.
+    load_average = os.getloadavg()
     started_broker = _ensure_broker(settings)
     try:
         in_process, in_process_events = in_process_rate(settings, corpus, args.articles)
@@ -114,6 +116,7 @@ def run(args: argparse.Namespace) -> int:
         "batch_size": settings.batch_size,
         "extraction_workers_per_worker": settings.extraction_workers,
         "in_process_events": in_process_events,
+        "load_average_at_start": load_average,
         **build_report(in_process, [one, two, latency, passthrough], latency),
     }
     print(format_table(report))
@@ -187,6 +190,7 @@ def build_report(
                 "seconds": run.seconds,
                 "articles_per_s": run.articles_per_s,
                 "events": run.events,
+                "duplicate_events": run.duplicate_events,
                 "peak_worker_rss_mb": run.peak_rss_bytes / MIB,
             }
             for run in runs
@@ -204,7 +208,7 @@ def build_report(
 
 def format_table(report: dict[str, Any]) -> str:
     """The report as a plain-text table."""
-    header = ("run", "workers", "articles", "seconds", "art/s", "events", "RSS MB")
+    header = ("run", "workers", "articles", "seconds", "art/s", "events", "dup", "RSS MB")
     lines = [
         f"{header[0]:<24}" + "".join(f"{name:>9}" for name in header[1:]),
         f"{'in-process extract_batch':<24}{'':>27}{report['in_process_articles_per_s']:>9.1f}"
@@ -213,7 +217,8 @@ def format_table(report: dict[str, Any]) -> str:
     for run in report["runs"]:
         lines.append(
             f"{run['label']:<24}{run['workers']:>9}{run['articles']:>9}{run['seconds']:>9.1f}"
-            f"{run['articles_per_s']:>9.1f}{run['events']:>9}{run['peak_worker_rss_mb']:>9.0f}"
+            f"{run['articles_per_s']:>9.1f}{run['events']:>9}{run['duplicate_events']:>9}"
+            f"{run['peak_worker_rss_mb']:>9.0f}"
         )
     latency = report["latency_s"]
     shown = {
@@ -223,6 +228,10 @@ def format_table(report: dict[str, Any]) -> str:
     lines.append(
         f"latency at {latency['rate']:.1f} articles/s ({latency['events']} events): "
         f"p50 {shown['p50']}, p95 {shown['p95']}, p99 {shown['p99']}"
+    )
+    one, five, fifteen = report["load_average_at_start"]
+    lines.append(
+        f"load average at start: {one:.1f} {five:.1f} {fifteen:.1f} on {report['cpus']} CPUs"
     )
     for name, target in report["targets"].items():
         verdict = "met" if target["met"] else "MISSED"
@@ -254,6 +263,7 @@ def _ensure_broker(settings: Settings) -> bool:
 def _progress(result: RunResult) -> None:
     print(
         f"{result.label}: {result.articles} articles in {result.seconds:.1f}s "
-        f"({result.articles_per_s:.1f}/s), {result.events} events",
+        f"({result.articles_per_s:.1f}/s), {result.events} events "
+        f"(+{result.duplicate_events} redelivered)",
         file=sys.stderr,
     )
