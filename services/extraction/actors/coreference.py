@@ -17,7 +17,7 @@ The rules are few and predictable, applied in document order:
   pronoun is the object of; "they", "them" refer to the nearest group (a plural role phrase or
   two coordinated actors, "Putin and Trump"); "it" refers to a state or organisation only when
   that is the subject of the same sentence ("the ministry said it would respond"), never in
-  "it is", "it seems". Pronouns become mentions only when resolved.
+  "it seems" or "it is unclear whether". Pronouns become mentions only when resolved.
 
 A reference that resolves to several people ("the two presidents", then "they") becomes one
 mention per person, with the same span, each pointing at its own antecedent.
@@ -49,8 +49,9 @@ _GENERAL_ROLES = {
 _SENTENCE_WINDOW = 2
 _PEOPLE = frozenset({ActorKind.PERSON})
 _INSTITUTIONS = frozenset({ActorKind.ORGANISATION, ActorKind.STATE})
-# "It is", "it seems", "it remains to be seen": "it" stands for no one.
-_EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "remain", "take", "matter"})
+# "It seems", "it remains to be seen": "it" stands for no one.
+_EXPLETIVE_VERBS = frozenset({"seem", "appear", "remain", "take", "matter"})
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "csubj", "advcl"})
 
 
 @dataclass(eq=False)
@@ -201,11 +202,22 @@ def _resolve_pronoun(doc: Doc, pronoun: Token, window: list[_Slot]) -> _Slot | N
 def _institution_antecedent(doc: Doc, pronoun: Token, window: list[_Slot]) -> list[_Slot]:
     """ "The ministry said it would respond": only a subject of the same sentence, since "it"
     far more often stands for a thing than for a state or an organisation."""
-    if pronoun.dep_ == "expl" or pronoun.head.lemma_ in _EXPLETIVE_HEADS:
+    if _is_expletive(pronoun):
         return []
     same_sentence = [s for s in window if s.mention.start >= pronoun.sent.start]
     found = _singular_antecedent(doc, pronoun, same_sentence, _INSTITUTIONS)
     return [s for s in found if doc[s.mention.head].dep_ in _SUBJECT_DEPS]
+
+
+def _is_expletive(pronoun: Token) -> bool:
+    """ "It seems", "it is unclear whether ...": an "it" that stands for no one."""
+    verb = pronoun.head
+    if pronoun.dep_ == "expl" or verb.lemma_ in _EXPLETIVE_VERBS:
+        return True
+    if verb.lemma_ != "be":
+        return False
+    complements = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "attr"))]
+    return any(c.dep_ in _CLAUSE_DEPS for word in complements for c in word.children)
 
 
 def _singular_antecedent(

@@ -29,18 +29,18 @@ class ElementKind(StrEnum):
 
 @dataclass(frozen=True)
 class Element:
-    """One piece at tokens [start, end); ``entry`` is set for KNOWN, ``role`` for ROLE."""
+    """One piece at tokens [start, end); ``entry`` is set for KNOWN, ``role`` for ROLE.
+
+    ``head_index`` is the token the parse makes the piece's head: "Ministry" in "Ministry of
+    Defence", "Putin" in "Vladimir Putin".
+    """
 
     start: int
     end: int
     kind: ElementKind
+    head_index: int
     entry: GazetteerEntry | None = None
     role: Role | None = None
-
-    @property
-    def last(self) -> int:
-        """The token index of the piece's last word, its head in English noun phrases."""
-        return self.end - 1
 
 
 _Claim = Callable[[Element], None]
@@ -62,7 +62,8 @@ def find_elements(doc: Doc, matcher: ActorMatcher) -> list[Element]:
 
     dateline_end: int | None = None
     for name in matcher.names(doc):
-        element = Element(name.start, name.end, ElementKind.KNOWN, entry=name.entry)
+        root = doc[name.start : name.end].root.i
+        element = Element(name.start, name.end, ElementKind.KNOWN, root, entry=name.entry)
         if _is_dateline(doc, name, dateline_end):
             covered[name.start : name.end] = [True] * (name.end - name.start)
             dateline_end = name.end
@@ -70,7 +71,8 @@ def find_elements(doc: Doc, matcher: ActorMatcher) -> list[Element]:
             claim(element)
     for role in matcher.roles(doc):
         if not any(covered[role.start : role.end]):
-            claim(Element(role.start, role.end, ElementKind.ROLE, role=role.role))
+            root = doc[role.start : role.end].root.i
+            claim(Element(role.start, role.end, ElementKind.ROLE, root, role=role.role))
     for entity in doc.ents:
         if entity.label_ not in _ACTOR_ENTITY_LABELS:
             continue
@@ -93,7 +95,7 @@ def _claim_run(doc: Doc, start: int, end: int, kind: ElementKind, claim: _Claim)
     while end > start and doc[end - 1].pos_ in _EDGE_POS | {"PART"}:
         end -= 1
     if start < end and (kind is ElementKind.NORP or any(t.pos_ == "PROPN" for t in doc[start:end])):
-        claim(Element(start, end, kind))
+        claim(Element(start, end, kind, doc[start:end].root.i))
 
 
 def _is_dateline(doc: Doc, name: NameMatch, previous_end: int | None) -> bool:

@@ -8,9 +8,10 @@ The last piece of a group is its head, and the pieces before it say whom the hea
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from schemas.event import Actor
 from schemas.vocabulary import ActorKind
@@ -68,7 +69,7 @@ def _groups(doc: Doc, elements: list[Element]) -> list[_Group]:
     groups: list[_Group] = []
     keyed: dict[tuple[int, int], _Group] = {}
     for element in elements:
-        chunk = chunk_at.get(element.last)
+        chunk = chunk_at.get(element.head_index)
         if chunk is None:
             groups.append(_Group([element], None))
             continue
@@ -121,10 +122,10 @@ class _Coder:
 
         if head.kind is ElementKind.KNOWN and head.entry is not None:
             entry = head.entry
-            plural = doc[head.last].tag_ in _PLURAL_TAGS
+            plural = doc[head.head_index].tag_ in _PLURAL_TAGS
             kind = ActorKind.GROUP if entry.form is EntryForm.DEMONYM and plural else entry.kind
             actor = _actor(doc, start, end, entry.name, entry.country, entry.sector, kind)
-            return [ActorMention(start, end, head.last, actor, role=entry.role)]
+            return [ActorMention(start, end, head.head_index, actor, role=entry.role)]
         if head.kind is ElementKind.ROLE and head.role is not None:
             if not affiliations:
                 affiliations = self._affiliation_after(head)
@@ -134,22 +135,22 @@ class _Coder:
         sector = _sector(role.sector if role else None, last)
         if head.kind is ElementKind.PERSON:
             actor = _actor(doc, start, end, text, country, sector, ActorKind.PERSON)
-            return [ActorMention(start, end, head.last, actor, role=role_name)]
+            return [ActorMention(start, end, head.head_index, actor, role=role_name)]
         if head.kind is ElementKind.ORG:
             name = _name(doc, start, end)
             actor = _actor(doc, start, end, name, country, sector, ActorKind.ORGANISATION)
-            return [ActorMention(start, end, head.last, actor, role=role_name)]
-        if doc[head.last].pos_ not in ("NOUN", "PROPN"):
+            return [ActorMention(start, end, head.head_index, actor, role=role_name)]
+        if doc[head.head_index].pos_ not in ("NOUN", "PROPN"):
             return []  # "Himalayan region": a nationality adjective alone names no one
         actor = _actor(doc, start, end, text, country, None, ActorKind.GROUP)
-        return [ActorMention(start, end, head.last, actor)]
+        return [ActorMention(start, end, head.head_index, actor)]
 
     def _code_role_head(
         self, head: Element, role: Role, affiliations: list[_Affiliation], span_start: int
     ) -> list[ActorMention]:
         """A role noun coded from its affiliations; coordinated ones make one mention each."""
         doc = self._doc
-        plural = doc[head.last].tag_ in _PLURAL_TAGS
+        plural = doc[head.head_index].tag_ in _PLURAL_TAGS
         kind = ActorKind.GROUP if plural and role.kind is ActorKind.PERSON else role.kind
         coordinated = any(a.coordinated for a in affiliations)
         targets: list[_Affiliation | None] = list(
@@ -163,35 +164,40 @@ class _Coder:
             country = affiliation.country if affiliation else None
             sector = _sector(role.sector, affiliation)
             actor = _actor(doc, start, end, _name(doc, start, end), country, sector, kind)
-            head_index = head.last if is_last else end - 1
+            head_index = head.head_index if is_last else end - 1
             mentions.append(
                 ActorMention(start, end, head_index, actor, role=role.role, nominal=True)
             )
         return mentions
 
     def _affiliation_after(self, head: Element) -> list[_Affiliation]:
-        """Whose a role is, said after it: "police in Kenya", "a spokesman for Putin"."""
-        for preposition in self._doc[head.last].children:
-            if preposition.dep_ != "prep" or preposition.lower_ not in _AFFILIATING_PREPOSITIONS:
-                continue
-            for phrase in preposition.children:
-                if phrase.dep_ != "pobj":
-                    continue
-                # The nearest known name in the object's phrase: "the premier of Canada's
-                # Alberta province", "the chairman of the African Union Commission".
-                for token in reversed(self._doc[phrase.left_edge.i : phrase.i + 1]):
-                    element = self._known_at.get(token.i)
-                    affiliation = self._affiliation(element) if element else None
-                    if affiliation is not None:
-                        return [replace(affiliation, start=head.start, end=head.start)]
+        """Whose a role is, said after it: "police in Kenya", "a spokesman for Putin",
+        "the Ministry of Foreign Affairs of Ukraine" (one "of" phrase may follow another)."""
+        objects = list(self._prepositional_objects(self._doc[head.head_index]))
+        for phrase in [*objects, *(o for p in objects for o in self._prepositional_objects(p))]:
+            # The nearest known name in the object's phrase: "the premier of Canada's
+            # Alberta province", "the chairman of the African Union Commission".
+            for token in reversed(self._doc[phrase.left_edge.i : phrase.i + 1]):
+                element = self._known_at.get(token.i)
+                affiliation = self._affiliation(element) if element else None
+                if affiliation is not None:
+                    return [replace(affiliation, start=head.start, end=head.start)]
         return []
+
+    @staticmethod
+    def _prepositional_objects(token: Token) -> Iterator[Token]:
+        for preposition in token.children:
+            if preposition.dep_ == "prep" and preposition.lower_ in _AFFILIATING_PREPOSITIONS:
+                yield from (child for child in preposition.children if child.dep_ == "pobj")
 
     def _stands_as_actor(self, elements: list[Element], root: int | None) -> bool:
         """A role noun modifying a non-actor noun ("press conference") is not an actor, unless
         it is a proper title or has an affiliation ("a U.S. Supreme Court ruling")."""
         last = elements[-1]
-        head_token = self._doc[last.last]
-        at_head = last.last == root if root is not None else head_token.dep_ not in _MODIFIER_DEPS
+        head_token = self._doc[last.head_index]
+        at_head = (
+            last.head_index == root if root is not None else head_token.dep_ not in _MODIFIER_DEPS
+        )
         if at_head or last.kind is not ElementKind.ROLE:
             return True
         if any(token.pos_ == "PROPN" for token in self._doc[last.start : last.end]):
@@ -204,7 +210,9 @@ class _Coder:
             return None
         # Organisations and seats of government lend their sector to whoever works for them.
         lends_sector = entry.kind is ActorKind.ORGANISATION or entry.form is EntryForm.METONYM
-        coordinated = self._doc[element.last].dep_ == "conj" and entry.kind is not ActorKind.PERSON
+        coordinated = (
+            self._doc[element.head_index].dep_ == "conj" and entry.kind is not ActorKind.PERSON
+        )
         return _Affiliation(
             entry.country,
             entry.sector if lends_sector else None,

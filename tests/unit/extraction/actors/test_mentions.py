@@ -186,3 +186,10 @@ def test_a_dateline_is_not_an_actor(find: Find) -> None:
 
 def test_a_region_names_its_country(find: Find) -> None:
     assert coding(find, "Darfur rebels seized the town.", "Darfur rebels")[:2] == ("SDN", "REB")
+
+
+def test_a_multiword_role_is_headed_where_the_parse_attaches_it(find: Find) -> None:
+    doc_mentions = find("The Ministry of Foreign Affairs of Chile protested.")
+    ministry = doc_mentions[0]
+    assert ministry.actor.text == "Ministry of Foreign Affairs"
+    assert (ministry.head, ministry.actor.country, ministry.actor.sector) == (1, "CHL", "GOV")
