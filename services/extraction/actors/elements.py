@@ -62,13 +62,12 @@ def find_elements(doc: Doc, matcher: ActorMatcher) -> list[Element]:
 
     dateline_end: int | None = None
     for name in matcher.names(doc):
-        root = doc[name.start : name.end].root.i
-        element = Element(name.start, name.end, ElementKind.KNOWN, root, entry=name.entry)
         if _is_dateline(doc, name, dateline_end):
             covered[name.start : name.end] = [True] * (name.end - name.start)
             dateline_end = name.end
-        else:
-            claim(element)
+            continue
+        root = doc[name.start : name.end].root.i
+        claim(Element(name.start, name.end, ElementKind.KNOWN, root, entry=name.entry))
     for role in matcher.roles(doc):
         if not any(covered[role.start : role.end]):
             root = doc[role.start : role.end].root.i

@@ -77,6 +77,7 @@ class ActorGazetteer:
         entries: dict[str, GazetteerEntry] = {}
         spellings: dict[str, set[str]] = {}
         roles: dict[str, Role] = {}
+        people_roles: list[tuple[str, str]] = []
         for folder in (SHIPPED_DIR, *extra_dirs):
             layer = _Layer()
             for path in _yaml_files(folder):
@@ -85,6 +86,11 @@ class ActorGazetteer:
             for key, written in layer.spellings.items():
                 spellings[key] = written
             roles.update(layer.roles)
+            people_roles.extend(layer.people_roles)
+        known_roles = {role.role for role in roles.values()}
+        for where, role in people_roles:
+            if role not in known_roles:
+                raise ActorDataError(f"{where}: role {role!r} is not a role of any roles section")
         return cls(
             entries=MappingProxyType(entries),
             spellings=MappingProxyType({k: frozenset(v) for k, v in spellings.items()}),
@@ -156,6 +162,7 @@ class _Layer:
         self.entries: dict[str, GazetteerEntry] = {}
         self.spellings: dict[str, set[str]] = {}
         self.roles: dict[str, Role] = {}
+        self.people_roles: list[tuple[str, str]] = []
         self._origin: dict[str, str] = {}
 
     def add(self, path: Path, data: ActorFile) -> None:
@@ -209,8 +216,10 @@ class _Layer:
                 EntryForm.NAME,
             )
         for person in data.people:
+            where = f"{path}: people {person.name!r}"
+            self.people_roles.append((where, person.role))
             self._actor(
-                f"{path}: people {person.name!r}",
+                where,
                 [person.name, *person.names],
                 person.name,
                 person.country,

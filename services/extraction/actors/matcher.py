@@ -24,7 +24,7 @@ class NameMatch:
 
 @dataclass(frozen=True)
 class RoleMatch:
-    """A role noun or title at tokens [start, end); its last token is the noun."""
+    """A role noun or title at tokens [start, end), e.g. "foreign ministers", "Vice-President"."""
 
     start: int
     end: int

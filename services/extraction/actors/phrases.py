@@ -9,7 +9,7 @@ The last piece of a group is its head, and the pieces before it say whom the hea
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -38,13 +38,14 @@ class _Group:
 
 @dataclass(frozen=True)
 class _Affiliation:
-    """Whose a role or unknown name is: a country, organisation or group, from a modifier."""
+    """Whose a role or unknown name is (a country, organisation or group), where it is said,
+    and the sector an organisation or seat of government lends to those working for it."""
 
     country: str | None
-    organisation_sector: str | None
+    lent_sector: str | None
     start: int
     end: int
-    coordinated: bool = field(default=False)
+    coordinated: bool = False
 
 
 def code_phrases(doc: Doc, elements: list[Element]) -> list[ActorMention]:
@@ -224,7 +225,7 @@ class _Coder:
 
 def _sector(own: str | None, affiliation: _Affiliation | None) -> str | None:
     """A UN official is IGO, a White House aide GOV; UN troops stay MIL."""
-    lent = affiliation.organisation_sector if affiliation else None
+    lent = affiliation.lent_sector if affiliation else None
     return lent if lent and own in (None, "GOV") else own
 
 

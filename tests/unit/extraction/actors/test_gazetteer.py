@@ -91,3 +91,11 @@ def test_one_spelling_for_two_actors_in_one_folder_is_refused(tmp_path: Path) ->
 def test_a_missing_user_folder_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ActorDataError, match="does not exist"):
         ActorGazetteer.load([tmp_path / "nowhere"])
+
+
+def test_a_person_with_an_unknown_role_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text(
+        "people:\n- {name: Tala Ovanesyan, country: ARM, sector: GOV, role: prime-minister}\n"
+    )
+    with pytest.raises(ActorDataError, match=r"'Tala Ovanesyan'.*role 'prime-minister'"):
+        ActorGazetteer.load([tmp_path])
