@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from spacy.tokens import Doc
 
+from schemas.vocabulary import ActorKind
 from services.extraction.actors.gazetteer import EntryForm, GazetteerEntry, Role
 from services.extraction.actors.matcher import ActorMatcher, NameMatch
 
@@ -15,6 +16,8 @@ from services.extraction.actors.matcher import ActorMatcher, NameMatch
 _ACTOR_ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 _EDGE_POS = frozenset({"DET", "PUNCT", "ADP", "CCONJ"})
 _DATELINE_PUNCT = frozenset({"-", "--", "\u2014", "\u2013", "(", ":", ","})
+# Words that may stand before a known surname in a person's name without changing who it is.
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam"})
 
 
 class ElementKind(StrEnum):
@@ -62,6 +65,8 @@ def find_elements(doc: Doc, matcher: ActorMatcher) -> list[Element]:
 
     dateline_end: int | None = None
     for name in matcher.names(doc):
+        if _someone_else_with_the_surname(doc, name, matcher):
+            continue
         if _is_dateline(doc, name, dateline_end):
             covered[name.start : name.end] = [True] * (name.end - name.start)
             dateline_end = name.end
@@ -112,3 +117,16 @@ def _is_dateline(doc: Doc, name: NameMatch, previous_end: int | None) -> bool:
     capitals = all(token.text.isupper() for token in words if token.is_alpha)
     city = name.entry.form is EntryForm.METONYM
     return (start == 0 and city) or (capitals and start == words.sent.start)
+
+
+def _someone_else_with_the_surname(doc: Doc, name: NameMatch, matcher: ActorMatcher) -> bool:
+    """ "Hillary Clinton" is not Bill Clinton: the entity names another first name."""
+    if name.entry.kind is not ActorKind.PERSON or name.end - name.start != 1 or name.start == 0:
+        return False
+    before, surname = doc[name.start - 1], doc[name.start]
+    return (
+        surname.ent_iob_ == "I"
+        and before.pos_ == "PROPN"
+        and before.lower_.rstrip(".") not in _HONORIFICS
+        and not matcher.is_role_word(before)
+    )

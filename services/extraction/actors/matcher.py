@@ -87,6 +87,10 @@ class ActorMatcher:
                 position = match.end
         return found
 
+    def is_role_word(self, token: Token) -> bool:
+        """Whether one word is a role noun or title on its own ("President", "General")."""
+        return any(self._gazetteer.role(form) for form in (token.lower_, token.lemma_.lower()))
+
     def _role_at(self, doc: Doc, start: int) -> RoleMatch | None:
         if not doc[start].is_alpha:
             return None

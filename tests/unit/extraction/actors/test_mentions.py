@@ -193,3 +193,11 @@ def test_a_multiword_role_is_headed_where_the_parse_attaches_it(find: Find) -> N
     ministry = doc_mentions[0]
     assert ministry.actor.text == "Ministry of Foreign Affairs"
     assert (ministry.head, ministry.actor.country, ministry.actor.sector) == (1, "CHL", "GOV")
+
+
+def test_a_known_surname_with_another_first_name_is_someone_else(find: Find) -> None:
+    mentions = find("Hillary Clinton praised Mr Erdogan.")
+    assert [(m.actor.name, m.actor.country) for m in mentions] == [
+        ("Hillary Clinton", None),
+        ("Recep Tayyip Erdoğan", "TUR"),
+    ]
