@@ -21,25 +21,12 @@ from services.processor.dead_letters import send_dead_letter
 from services.processor.decode import decode_article
 from services.processor.dlq_guard import DeadLetterGuard, DeadLetterGuardError
 from services.processor.extraction_pool import ExtractionPool
+from services.processor.output import OutputProducer
 from services.processor.publish import send_event
-from services.processor.records import InputRecord, InvalidMessage
+from services.processor.records import InputRecord, InvalidMessage, input_record_of
 from services.settings import Settings
 
 logger = logging.getLogger(__name__)
-
-
-def input_record_of(event: Any) -> InputRecord:
-    """The raw record behind a Faust event (topics use the raw serializer)."""
-    message = event.message
-    return InputRecord(
-        topic=message.topic,
-        partition=message.partition,
-        offset=message.offset,
-        key=message.key,
-        value=message.value,
-        headers=tuple((name, bytes(value)) for name, value in (message.headers or ())),
-        timestamp=datetime.fromtimestamp(message.timestamp, UTC),
-    )
 
 
 class ArticleProcessor:
@@ -50,14 +37,12 @@ class ArticleProcessor:
         settings: Settings,
         pool: ExtractionPool,
         guard: DeadLetterGuard,
-        output_topics: dict[str, Any],
-        dlq_topic: Any,
+        output: OutputProducer,
     ) -> None:
         self._settings = settings
         self._pool = pool
         self._guard = guard
-        self._output_topics = output_topics
-        self._dlq_topic = dlq_topic
+        self._output = output
 
     async def process(self, events: Sequence[Any]) -> None:
         """Process a batch of Faust events; returns once all outputs are acknowledged."""
@@ -106,15 +91,15 @@ class ArticleProcessor:
         sent_at = datetime.now(UTC)
         acks: list[Awaitable[Any]] = []
         produced: list[tuple[str, str]] = []
-        for _, events in coded:
+        for record, events in coded:
             for event in events:
                 for topic, future in await send_event(
-                    event, self._output_topics, self._settings, sent_at
+                    event, self._output, self._settings, sent_at, record
                 ):
                     acks.append(future)
                     produced.append((event.event_type.value, topic))
         for item in invalid:
-            acks.append(await send_dead_letter(self._dlq_topic, item))
+            acks.append(await send_dead_letter(self._output, self._settings.topic_dlq, item))
         await asyncio.gather(*acks)
         for event_type, topic in produced:
             metrics.EVENTS_PRODUCED.labels(event_type=event_type, topic=topic).inc()

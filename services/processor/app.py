@@ -11,7 +11,6 @@ from typing import Any
 
 import faust
 
-from schemas import QuadClass
 from services import __version__
 from services.broker.faust_config import faust_broker_url, faust_credentials
 from services.extraction import EXTRACTOR_VERSION
@@ -21,6 +20,7 @@ from services.processor.dlq_guard import DeadLetterGuard
 from services.processor.extraction_pool import ExtractionPool
 from services.processor.health import register_health
 from services.processor.metrics import BUILD_INFO
+from services.processor.output import OutputProducer
 from services.processor.story_table import register_stories
 from services.settings import Settings
 
@@ -59,26 +59,13 @@ def create_app(settings: Settings) -> faust.App:
     return app
 
 
-def _raw_topic(app: faust.App, name: str) -> Any:
-    return app.topic(name, key_serializer="raw", value_serializer="raw")
-
-
 def _register_article_agent(
     app: faust.App, settings: Settings, pool: ExtractionPool, guard: DeadLetterGuard
 ) -> None:
-    output_names = [
-        settings.topic_events,
-        *(settings.quad_class_topic(quad_class.slug) for quad_class in QuadClass),
-    ]
-    processor = ArticleProcessor(
-        settings,
-        pool,
-        guard,
-        output_topics={name: _raw_topic(app, name) for name in output_names},
-        dlq_topic=_raw_topic(app, settings.topic_dlq),
-    )
+    processor = ArticleProcessor(settings, pool, guard, OutputProducer(app))
+    articles = app.topic(settings.topic_articles, key_serializer="raw", value_serializer="raw")
 
-    @app.agent(_raw_topic(app, settings.topic_articles), name="articles")
+    @app.agent(articles, name="articles")
     async def code_articles(stream: Any) -> None:
         await pool.start()
         async for batch in stream.take_events(settings.batch_size, within=settings.batch_timeout_s):

@@ -11,6 +11,7 @@ from typing import Any
 
 from schemas import DeadLetterHeaders
 from services import __version__
+from services.processor.output import OutputProducer
 from services.processor.records import Headers, InvalidMessage
 
 # DeadLetterHeaders caps the error text at this length.
@@ -33,11 +34,10 @@ def dead_letter_headers(invalid: InvalidMessage) -> Headers:
     return (*kept, *added)
 
 
-async def send_dead_letter(dlq_topic: Any, invalid: InvalidMessage) -> Awaitable[Any]:
-    """Queue the dead letter on the Faust topic; the returned future resolves when acked."""
-    future: Awaitable[Any] = await dlq_topic.send(
-        key=invalid.record.key,
-        value=invalid.record.value,
-        headers=list(dead_letter_headers(invalid)),
-    )
-    return future
+async def send_dead_letter(
+    output: OutputProducer, dlq_topic: str, invalid: InvalidMessage
+) -> Awaitable[Any]:
+    """Queue the dead letter; the returned future resolves when the broker acknowledges it."""
+    record = invalid.record
+    headers = dead_letter_headers(invalid)
+    return await output.send(dlq_topic, record.key, record.value, headers, record)

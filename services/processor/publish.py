@@ -6,12 +6,13 @@ event JSON and the CloudEvents attributes travel as ``ce_*`` headers.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Mapping
+from collections.abc import Awaitable
 from datetime import UTC, datetime
 from typing import Any
 
 from schemas import DiplomaticEvent
-from services.processor.records import Headers
+from services.processor.output import OutputProducer
+from services.processor.records import Headers, InputRecord
 from services.settings import Settings
 
 CLOUDEVENTS_TYPE = "org.dipstream.diplomatic.event.v1"
@@ -43,16 +44,16 @@ def destination_topics(event: DiplomaticEvent, settings: Settings) -> tuple[str,
 
 async def send_event(
     event: DiplomaticEvent,
-    topics: Mapping[str, Any],
+    output: OutputProducer,
     settings: Settings,
     sent_at: datetime,
+    source: InputRecord,
 ) -> list[tuple[str, Awaitable[Any]]]:
     """Queue the event on both its topics; returns (topic name, ack future) pairs."""
     key = event.dyad_key.encode()
     value = event.model_dump_json().encode()
-    headers = list(cloud_event_headers(event, settings.app_id, sent_at))
+    headers = cloud_event_headers(event, settings.app_id, sent_at)
     sent = []
-    for name in destination_topics(event, settings):
-        future = await topics[name].send(key=key, value=value, headers=headers)
-        sent.append((name, future))
+    for topic in destination_topics(event, settings):
+        sent.append((topic, await output.send(topic, key, value, headers, source)))
     return sent

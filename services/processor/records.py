@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
+from typing import Any
 
 from schemas import DeadLetterReason
 
@@ -30,3 +31,17 @@ class InvalidMessage:
     record: InputRecord
     reason: DeadLetterReason
     error: str
+
+
+def input_record_of(event: Any) -> InputRecord:
+    """The raw record behind a Faust event (whose topic uses the raw serializer)."""
+    message = event.message
+    return InputRecord(
+        topic=message.topic,
+        partition=message.partition,
+        offset=message.offset,
+        key=message.key,
+        value=message.value,
+        headers=tuple((name, bytes(value)) for name, value in (message.headers or ())),
+        timestamp=datetime.fromtimestamp(message.timestamp, UTC),
+    )

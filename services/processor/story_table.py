@@ -17,6 +17,8 @@ import faust
 from pydantic import ValidationError
 
 from schemas import DiplomaticEvent
+from services.processor.output import OutputProducer
+from services.processor.records import input_record_of
 from services.processor.stories import StoryState, fold_event_into_story, is_expired, story_id
 from services.settings import Settings
 
@@ -29,7 +31,7 @@ EXPIRY_SWEEP_INTERVAL_S = 600.0
 def register_stories(app: faust.App, settings: Settings) -> None:
     """Add the stories table, the agent that folds events into it, and the expiry sweep."""
     events_topic = app.topic(settings.topic_events, key_serializer="raw", value_serializer="raw")
-    stories_topic = app.topic(settings.topic_stories, key_serializer="raw", value_serializer="raw")
+    output = OutputProducer(app)
     table = app.Table(
         STORY_TABLE_NAME,
         default=None,
@@ -60,23 +62,33 @@ def register_stories(app: faust.App, settings: Settings) -> None:
                 "partition": record.message.partition,
                 "state": folded.model_dump(mode="json"),
             }
-            sent = await stories_topic.send(
-                key=key.encode(), value=folded.aggregate.model_dump_json().encode()
+            sent = await output.send(
+                settings.topic_stories,
+                key.encode(),
+                folded.aggregate.model_dump_json().encode(),
+                (),
+                input_record_of(record),
             )
             await sent
 
     async def expire_idle_stories() -> None:
-        owned = {
-            tp.partition
-            for tp in app.assignor.assigned_actives()
-            if tp.topic == settings.topic_events
-        }
-        now = datetime.now(UTC)
-        for key, stored in list(table.data.items()):
-            state = StoryState.model_validate(stored["state"])
-            if stored["partition"] in owned and is_expired(state, now, settings.story_expiry_days):
-                del table.data[key]
-                table.send_changelog(stored["partition"], key, None)
-                logger.info("story %s expired", key)
+        # A timer that raises crashes the whole app; a sweep that fails is retried next time.
+        try:
+            _expire_idle_stories(app, table, settings)
+        except Exception as error:
+            logger.warning("story expiry sweep failed: %r", error)
 
     app.timer(EXPIRY_SWEEP_INTERVAL_S)(expire_idle_stories)
+
+
+def _expire_idle_stories(app: faust.App, table: Any, settings: Settings) -> None:
+    owned = {
+        tp.partition for tp in app.assignor.assigned_actives() if tp.topic == settings.topic_events
+    }
+    now = datetime.now(UTC)
+    for key, stored in list(table.data.items()):
+        state = StoryState.model_validate(stored["state"])
+        if stored["partition"] in owned and is_expired(state, now, settings.story_expiry_days):
+            del table.data[key]
+            table.send_changelog(stored["partition"], key, None)
+            logger.info("story %s expired", key)

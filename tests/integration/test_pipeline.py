@@ -5,9 +5,12 @@ from __future__ import annotations
 import pytest
 
 from schemas import DiplomaticEvent
+from services.broker.topics import create_topics
 from services.settings import Settings
+from tests.integration.conftest import SettingsFactory
 from tests.integration.workers import (
     StartWorker,
+    accounted_article_ids,
     article_json,
     collect,
     produce,
@@ -46,3 +49,28 @@ def test_article_events_reach_both_topics_with_key_and_cloud_events_headers(
     copies = collect(settings, [quad_topic], lambda found: len(found) >= 1)
     assert copies[0].value == record.value
     assert copies[0].key == record.key
+
+
+def test_exactly_once_worker_commits_its_events_in_transactions(
+    settings_factory: SettingsFactory, start_worker: StartWorker
+) -> None:
+    settings = settings_factory(
+        processing_guarantee="exactly_once", extraction_workers=0, batch_timeout_s=0.1
+    )
+    create_topics(settings)
+    start_worker(settings)
+    # One article on each partition, all about the same dyad: every event goes to the one
+    # events partition of that dyad, whatever partition its article came from.
+    expected = {f"eos-{partition}" for partition in range(settings.topic_partitions)}
+    for partition in range(settings.topic_partitions):
+        produce(settings, [article_json(f"eos-{partition}", TEXT)], partition=partition)
+
+    records = collect(
+        settings,
+        [settings.topic_events],
+        lambda found: accounted_article_ids(settings, found) >= expected,
+        isolation_level="read_committed",
+    )
+
+    assert accounted_article_ids(settings, records) == expected
+    assert len({record.partition for record in records}) == 1
