@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from spacy.tokens import Doc, Span, Token
 
-from schemas import Actor, Article, DiplomaticEvent, EventStatus, EventTime
+from schemas import (
+    Actor,
+    ActorKind,
+    Article,
+    DiplomaticEvent,
+    EventStatus,
+    EventTime,
+    Location,
+)
 from services.extraction.actors import ActorMention
 from services.extraction.assembly import assemble
 from services.extraction.attribution import attribute
@@ -23,6 +31,7 @@ from services.extraction.status import read_status
 from services.extraction.timex import find_time_expressions
 from services.extraction.timing import attach_times
 
+_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
 _BACK_REFERRING = frozenset({"the", "this", "that", "these", "those", "such"})
 
 
@@ -37,9 +46,12 @@ class _Pair:
 class EventBuilder:
     """Turns the triggers and actor mentions of one parsed article into events."""
 
-    def __init__(self, cues: Cues, speaker_roles: frozenset[str]) -> None:
+    def __init__(
+        self, cues: Cues, speaker_roles: frozenset[str], country_names: Mapping[str, str]
+    ) -> None:
         self._cues = cues
         self._speaker_roles = speaker_roles
+        self._country_names = country_names
 
     def build(
         self,
@@ -60,14 +72,15 @@ class EventBuilder:
         candidates: list[EventCandidate] = []
         anaphors: list[AnaphoricMention] = []
         for trigger in triggers:
-            if self._is_statement_verb(trigger, doc[trigger.head]) or actors.at(doc[trigger.head]):
+            head = doc[trigger.head]
+            if self._is_statement_verb(trigger, head) or self._is_denial(head) or actors.at(head):
                 continue
             found = self._trigger_events(article, parsed, trigger, _Context(actors, times, briefer))
             if isinstance(found, list):
                 place = place_of_event(doc, trigger.head, places)
-                location = place.location if place is not None else None
-                for candidate in found:
-                    candidate.location = location
+                if place is not None:
+                    for candidate in found:
+                        self._place(candidate, place.location)
             if isinstance(found, AnaphoricMention):
                 anaphors.append(found)
             else:
@@ -81,6 +94,31 @@ class EventBuilder:
     def _is_statement_verb(self, trigger: TriggerMatch, head: Token) -> bool:
         # PLOVER drops bare statements; "said"/"announced" only report the events they govern.
         return trigger.code.dropped and self._cues.is_reporting(head)
+
+    def _place(self, candidate: EventCandidate, location: Location) -> None:
+        """Set where the event happens; a visit without a target visits that place's country
+        ("arrived in Kyiv")."""
+        candidate.location = location
+        country = location.country
+        visit = candidate.code.plover_mode == "visit" and candidate.target is None
+        if visit and country and country != candidate.source.country:
+            name = self._country_names.get(country)
+            if name is not None:
+                candidate.target = Actor(
+                    text=location.name, name=name, country=country, kind=ActorKind.STATE
+                )
+                candidate.features = replace(candidate.features, target_inferred=True)
+
+    def _is_denial(self, head: Token) -> bool:
+        """A denial of a report only gives the reported event its status ("dismissed reports
+        that X planned to visit"); it is not an event of its own."""
+        if self._cues.governor(head) is not EventStatus.DENIED:
+            return False
+        return any(
+            child.dep_ in ("ccomp", "xcomp")
+            or (child.dep_ == "dobj" and any(c.dep_ in _CLAUSE_DEPS for c in child.children))
+            for child in head.children
+        )
 
     def _time_spans(self, article: Article, parsed: ParsedArticle) -> list[tuple[Span, EventTime]]:
         spans: list[tuple[Span, EventTime]] = []
@@ -105,10 +143,9 @@ class EventBuilder:
         doc = parsed.doc
         actors = context.actors
         head = doc[trigger.head]
-        arguments = find_arguments(
-            doc, trigger.head, trigger.nominal, actors, self._cues.light_verbs
-        )
-        reading = read_status(head, trigger.nominal, self._cues)
+        arguments = find_arguments(doc, trigger, actors, self._cues)
+        speech_act = trigger.code.plover_root in self._cues.speech_act_roots
+        reading = read_status(head, trigger.nominal, speech_act, self._cues)
         time = context.times.get(trigger.head)
         status, cued = _with_time(reading.status, reading.cued, time, article.published_at)
         sentence = parsed.sentence_of(head)
@@ -235,7 +272,12 @@ def _last_other_party(
 ) -> ActorMention | None:
     """The actor named last before a reply that is neither the replier nor the speaker."""
     excluded = {source.actor.name for source in sources}
+    excluded |= {source.actor.country for source in sources if source.actor.country}
     if speaker is not None:
         excluded.add(speaker.name)
-    earlier = [m for m in mentions if m.end <= before and m.actor.name not in excluded]
+    earlier = [
+        m
+        for m in mentions
+        if m.end <= before and m.actor.name not in excluded and m.actor.country not in excluded
+    ]
     return max(earlier, key=lambda mention: mention.start, default=None)

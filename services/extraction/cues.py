@@ -29,6 +29,8 @@ class Cues:
     reporting_verbs: frozenset[str]
     light_verbs: frozenset[str]
     reciprocal_roots: frozenset[PloverRoot]
+    addressee_roots: frozenset[PloverRoot]
+    speech_act_roots: frozenset[PloverRoot]
     reply_roots: frozenset[PloverRoot]
 
     def governor(self, token: Token) -> EventStatus | None:
@@ -69,11 +71,17 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
             report_denials=_words(document["report_denials"]),
             reporting_verbs=_words(document["reporting_verbs"]),
             light_verbs=_words(document["light_verbs"]),
-            reciprocal_roots=frozenset(PloverRoot(root) for root in document["reciprocal_roots"]),
-            reply_roots=frozenset(PloverRoot(root) for root in document["reply_roots"]),
+            reciprocal_roots=_roots(document["reciprocal_roots"]),
+            reply_roots=_roots(document["reply_roots"]),
+            addressee_roots=_roots(document["addressee_roots"]),
+            speech_act_roots=_roots(document["speech_act_roots"]),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as error:
         raise ValueError(f"cannot read the status cues {path}: {error}") from error
+
+
+def _roots(values: list[Any]) -> frozenset[PloverRoot]:
+    return frozenset(PloverRoot(value) for value in values)
 
 
 def _words(values: list[Any]) -> frozenset[str]:

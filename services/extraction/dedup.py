@@ -1,7 +1,8 @@
 """One event per event: merging the mentions of the same event across an article.
 
-Two events found at different triggers are one when they share PLOVER root, mode and dyad
-(unordered when reciprocal) and their status and time agree. A trigger without actors ("the
+Two events found at different triggers are one when they share PLOVER root and dyad (unordered
+when reciprocal), their modes agree (equal, or one unspecified), their statuses are equal (or
+one is only a default) and their times agree. A trigger without actors ("the
 call", "the upcoming contact", "such negotiations") is a mention of the most recent compatible
 event, preferring one triggered by the same word. Merging keeps the most specific CAMEO code,
 the finest time and the first evidence sentence.
@@ -59,10 +60,20 @@ def merge_mentions(
 def _same_event(event: EventCandidate, other: EventCandidate) -> bool:
     return (
         event.code.plover_root == other.code.plover_root
-        and event.code.plover_mode == other.code.plover_mode
+        and _modes_agree(event.code, other.code)
+        and event.reciprocal == other.reciprocal
         and _dyad(event) == _dyad(other)
+        and (event.status == other.status or not (event.status_cued and other.status_cued))
         and _STATUS_GROUPS[event.status] == _STATUS_GROUPS[other.status]
         and times_agree(event.time, other.time)
+    )
+
+
+def _modes_agree(first: CameoCode, second: CameoCode) -> bool:
+    """Same mode, or one of them unspecified ("talks" and "the phone call")."""
+    return first.plover_mode == second.plover_mode or None in (
+        first.plover_mode,
+        second.plover_mode,
     )
 
 
@@ -79,10 +90,7 @@ def _antecedent(
         event
         for event in events
         if event.code.plover_root == mention.code.plover_root
-        and (
-            event.code.plover_mode == mention.code.plover_mode
-            or None in (event.code.plover_mode, mention.code.plover_mode)
-        )
+        and _modes_agree(event.code, mention.code)
         and (
             not mention.status_cued
             or _STATUS_GROUPS[event.status] == _STATUS_GROUPS[mention.status]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from schemas import Article, DiplomaticEvent
+from schemas import ActorKind, Article, DiplomaticEvent
 from services.extraction.actors import ActorGazetteer, find_actor_mentions
 from services.extraction.builder import EventBuilder
 from services.extraction.cues import load_cues
@@ -84,6 +84,11 @@ class ExtractionEngine:
             EventBuilder(
                 load_cues(),
                 frozenset(role.role for role in gazetteer.roles.values() if role.speaker),
+                {
+                    entry.country: entry.name
+                    for entry in gazetteer.entries.values()
+                    if entry.kind is ActorKind.STATE and entry.country
+                },
             ),
             confidence_threshold,
         )

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from services.extraction.actors import ActorMention
+from services.extraction.cues import Cues
+from services.extraction.lexicon import TriggerMatch
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -17,7 +19,8 @@ SOURCE_PREPOSITIONS = frozenset({"by", "from"})
 BETWEEN_PREPOSITIONS = frozenset({"between", "among", "amongst"})
 # "the refusal by NATO", "the call between Putin and Trump"
 _NOMINAL_SOURCE_PREPOSITIONS = SOURCE_PREPOSITIONS | BETWEEN_PREPOSITIONS
-_OBJECT_NOUN_PREPOSITIONS = frozenset({"with", "against"})
+_VISIT_PREPOSITIONS = frozenset({"in", "to", "into"})
+_OBJECT_NOUN_PREPOSITIONS = frozenset({"with", "against", "on", "to"})
 # Modifiers of a noun that may name who the noun belongs to ("Russian delegation", "US efforts").
 OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
 # A verb heading these clauses lends its subject to the clause ("hopes to meet", "refused to").
@@ -58,6 +61,10 @@ class ActorIndex:
             # parser misread, adds a member ("NATO, the OSCE"): both are actors of the phrase.
             if child.dep_ == "appos":
                 named.extend(self._of_noun(child, depth))
+            # "Iranian and American negotiators": coordinated demonyms each name an actor.
+            elif child.dep_ == "amod" and any(c.dep_ == "conj" for c in child.children):
+                for member in (child, *child.conjuncts):
+                    named.extend(self.at(member))
         if named or depth > 2:
             return named
         owners: list[ActorMention] = []
@@ -98,19 +105,33 @@ class Arguments:
     generic_subject: bool = False
 
 
-def find_arguments(
-    doc: Doc, head: int, nominal: bool, actors: ActorIndex, light_verbs: frozenset[str]
+def find_arguments(doc: Doc, trigger: TriggerMatch, actors: ActorIndex, cues: Cues) -> Arguments:
+    """Sources and targets of a trigger. Light verbs lend their subject to a nominal trigger
+    they govern ("held talks"); the subjects of a that-clause are the addressees of requests
+    and proposals ("proposed that NATO and the US engage")."""
+    token = doc[trigger.head]
+    if trigger.nominal:
+        return _nominal_arguments(token, actors, cues.light_verbs)
+    addressees = trigger.code.plover_root in cues.addressee_roots
+    # A visit's target is where it goes: "arrived in Kyiv".
+    prepositions = _VISIT_PREPOSITIONS if trigger.code.plover_mode == "visit" else frozenset()
+    return _verbal_arguments(token, actors, addressees, prepositions)
+
+
+def _verbal_arguments(
+    verb: Token,
+    actors: ActorIndex,
+    addressees_in_clause: bool,
+    extra_prepositions: frozenset[str],
 ) -> Arguments:
-    """Sources and targets of the trigger whose head token is ``doc[head]``; ``light_verbs``
-    lend their subject to a nominal trigger they govern ("held talks")."""
-    token = doc[head]
-    if nominal:
-        return _nominal_arguments(token, actors, light_verbs)
-    return _verbal_arguments(token, actors)
-
-
-def _verbal_arguments(verb: Token, actors: ActorIndex) -> Arguments:
     targets = _verbal_targets(verb, actors)
+    if not targets and extra_prepositions:
+        targets = [
+            mention
+            for child in verb.children
+            if child.dep_ == "prep" and child.lower_ in extra_prepositions
+            for mention in _objects_of(child, actors)
+        ]
     passive_subjects = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
     if passive_subjects:
         agents = [
@@ -125,13 +146,15 @@ def _verbal_arguments(verb: Token, actors: ActorIndex) -> Arguments:
     if subject is None:
         return Arguments((), tuple(targets), "")
     sources = _subject_actors(subject, actors)
-    if not targets:
+    if not targets and addressees_in_clause:
         targets = _clause_subjects(verb, actors)
     return Arguments(tuple(sources), tuple(targets), path, _is_generic(subject, verb))
 
 
 def _subject_of(verb: Token) -> tuple[Token | None, str]:
-    """The verb's own subject, else the subject of the verb it depends on ("hopes to meet")."""
+    """The verb's own subject, else who controls it: the subject of "hopes to meet", the object
+    of "urged Iran to stop" and of "accused India of striking", the noun a relative clause
+    describes."""
     current, path = verb, "subject"
     for _ in range(4):
         for child in current.children:
@@ -140,15 +163,34 @@ def _subject_of(verb: Token) -> tuple[Token | None, str]:
         compound = [c for c in current.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if compound:
             return compound[0], path
-        if current.dep_ not in CONTROL_DEPS or current.head.i == current.i:
+        head = current.head
+        if head.i == current.i:
+            return None, ""
+        if current.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
+            return head, "controller"
+        if current.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+            return _direct_object(head.head), "controller"
+        if current.dep_ not in CONTROL_DEPS:
             return None, ""
         if current.dep_ == "advcl" and current.tag_ == "VBN":
             # "Asked about X, Peskov said": the main subject undergoes a participle clause.
             return None, ""
-        if current.dep_ == "relcl" and current.head.pos_ in ("NOUN", "PROPN"):
-            return current.head, "controller"
-        current, path = current.head, "controller"
+        if current.dep_ == "xcomp":
+            controller = _direct_object(head)
+            if controller is not None:
+                return controller, "controller"
+        current, path = head, "controller"
     return None, ""
+
+
+def _direct_object(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative"):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "on":
+            # "called on the parties to allow aid"
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _verbal_targets(verb: Token, actors: ActorIndex, depth: int = 0) -> list[ActorMention]:
@@ -157,13 +199,18 @@ def _verbal_targets(verb: Token, actors: ActorIndex, depth: int = 0) -> list[Act
     found: list[ActorMention] = []
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS:
-            found.extend(actors.in_phrase(child))
-            # The parser often hangs "with India" on the object: "discuss the plan with India".
+            named = actors.in_phrase(child)
+            # The parser often hangs the target on the object: "discuss the plan with India",
+            # "imposed sanctions on Iran"; not when the object names its own actor ("the US
+            # efforts on the settlement").
             found.extend(
-                mention
-                for grandchild in child.children
-                if grandchild.dep_ == "prep" and grandchild.lower_ in _OBJECT_NOUN_PREPOSITIONS
-                for mention in _objects_of(grandchild, actors)
+                named
+                or [
+                    mention
+                    for grandchild in child.children
+                    if grandchild.dep_ == "prep" and grandchild.lower_ in _OBJECT_NOUN_PREPOSITIONS
+                    for mention in _objects_of(grandchild, actors)
+                ]
             )
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
             found.extend(_objects_of(child, actors))
@@ -213,6 +260,14 @@ def _nominal_arguments(noun: Token, actors: ActorIndex, light_verbs: frozenset[s
         sources.extend(of_objects)
     if sources:
         return Arguments(tuple(_unique(sources)), tuple(_unique(targets)), "noun modifier")
+    # A light verb in a relative clause: "the exchange that Moscow and Kyiv carried out".
+    for child in noun.children:
+        if child.dep_ == "relcl" and child.lemma_.lower() in light_verbs:
+            clause_subject = next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
+            if clause_subject is not None and clause_subject.pos_ != "PRON":
+                relative_sources = _subject_actors(clause_subject, actors)
+                if relative_sources:
+                    return Arguments(tuple(relative_sources), tuple(_unique(targets)), "light verb")
     # A light verb lends its subject to its object noun: "Russia held talks with Ukraine".
     if noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in light_verbs:
         subject, _ = _subject_of(noun.head)
@@ -235,9 +290,12 @@ def _objects_of(preposition: Token, actors: ActorIndex) -> list[ActorMention]:
 
 
 def _is_generic(subject: Token, verb: Token) -> bool:
-    """A bare plural subject with a present-tense verb states a habit, not an event."""
+    """A bare plural subject with a present-tense verb states a habit, not an event ("two
+    presidents make decisions"); after "that" the verb is a subjunctive ("proposed that
+    negotiators meet")."""
     bare = not any(child.dep_ in ("det", "poss") for child in subject.children)
-    return subject.tag_ in ("NNS", "NNPS") and bare and verb.tag_ == "VBP"
+    subjunctive = any(child.dep_ == "mark" for child in verb.children)
+    return subject.tag_ in ("NNS", "NNPS") and bare and verb.tag_ == "VBP" and not subjunctive
 
 
 def _unique(mentions: Sequence[ActorMention]) -> list[ActorMention]:

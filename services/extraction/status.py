@@ -29,8 +29,10 @@ class StatusReading:
     cued: bool
 
 
-def read_status(trigger: Token, nominal: bool, cues: Cues) -> StatusReading:
-    """The status the sentence gives the event whose trigger head is ``trigger``."""
+def read_status(trigger: Token, nominal: bool, speech_act: bool, cues: Cues) -> StatusReading:
+    """The status the sentence gives the event whose trigger head is ``trigger``. A
+    ``speech_act`` (demand, offer, accusation) that is rejected still happened: only the
+    rejection is new, so "rejected the demand" leaves the demand occurred."""
     found: list[EventStatus] = []
     negated = False
     in_clause = True
@@ -41,13 +43,18 @@ def read_status(trigger: Token, nominal: bool, cues: Cues) -> StatusReading:
             found.extend(_clause_cues(token, cues))
         if token.i != trigger.i:
             status = cues.governor(token)
-            if status is not None:
+            rejected_speech = (
+                speech_act and status is EventStatus.REFUSED and trigger.head.i == token.i
+            )
+            if status is not None and not rejected_speech:
                 found.append(status)
-        if nominal and token.i == trigger.i:
-            found.extend(_noun_cues(token, cues))
+        own_cues = _noun_cues(token, cues) if nominal and token.i == trigger.i else []
+        found.extend(own_cues)
         if token.head.i == token.i:
             break
-        in_clause = in_clause and token.dep_ in _SAME_CLAUSE_DEPS
+        # A noun's own tense wins over its clause's: "will review the exchange they carried
+        # out last week" is about a past exchange.
+        in_clause = in_clause and token.dep_ in _SAME_CLAUSE_DEPS and not own_cues
         token = token.head
     if negated:
         future = any(s in (EventStatus.SCHEDULED, EventStatus.INTENDED) for s in found)
