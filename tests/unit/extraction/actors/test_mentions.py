@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from spacy.language import Language
 
 from schemas.vocabulary import ActorKind
@@ -201,3 +202,22 @@ def test_a_known_surname_with_another_first_name_is_someone_else(find: Find) -> 
         ("Hillary Clinton", None),
         ("Recep Tayyip Erdoğan", "TUR"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "sector"),
+    [
+        ("The opposition walked out.", "opposition", "OPP"),
+        ("A judge freed him.", "judge", "JUD"),
+        ("The army advanced.", "army", "MIL"),
+        ("The government resigned.", "government", "GOV"),
+        ("Journalists were detained.", "Journalists", "MED"),
+        ("The company denied it.", "company", "BUS"),
+        ("Militants attacked a convoy.", "Militants", "REB"),
+        ("Demonstrators marched.", "Demonstrators", "CVL"),
+        ("Refugees crossed the border.", "Refugees", "REF"),
+    ],
+)
+def test_generic_domestic_actors(find: Find, sentence: str, text: str, sector: str) -> None:
+    actor = by_text(find(sentence), text).actor
+    assert (actor.country, actor.sector) == (None, sector)
