@@ -17,6 +17,9 @@ VERB_TAGS = ("VERB", "AUX")
 NOUN_TAGS = ("NOUN", "PROPN")
 # How far "forbid_near"/"require_near" look on each side of a match, and how long a "*" gap is.
 NEAR_WINDOW = 3
+# A proper noun inside one of these entities is part of a name ("Organization for Security and
+# Cooperation in Europe"), not an event.
+NAME_ENTITY_TYPES = frozenset({"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "NORP", "GPE"})
 GAP_OPERATOR = "{0,6}"
 GAP_STOPS = [".", ";", ":", "!", "?", "and", "but", "while", "after", "before", "as"]
 # The word across a gap must hang from the head within this many dependency steps ("lifted the
@@ -66,8 +69,10 @@ class TriggerMatcher:
         for match_id, start, end in self._matcher(doc):
             entry, pattern = self._patterns[self._vocab.strings[match_id]]
             head = _head_position(start, end, pattern)
-            if _gap_bridged_by_syntax(doc, start, end, pattern, head) and _conditions_hold(
-                doc, start, end, doc[head], entry.conditions
+            if (
+                not _inside_a_name(doc[head])
+                and _gap_bridged_by_syntax(doc, start, end, pattern, head)
+                and _conditions_hold(doc, start, end, doc[head], entry.conditions)
             ):
                 candidates.append(
                     TriggerMatch(start, end, head, entry.code, pattern.nominal, entry.entry_id)
@@ -117,6 +122,10 @@ def _head_position(start: int, end: int, pattern: TriggerPattern) -> int:
     if None not in words[: pattern.head_index]:
         return start + pattern.head_index
     return end - (len(words) - pattern.head_index)
+
+
+def _inside_a_name(head: Token) -> bool:
+    return head.pos_ == "PROPN" and head.ent_type_ in NAME_ENTITY_TYPES
 
 
 def _gap_bridged_by_syntax(
