@@ -19,7 +19,7 @@ from schemas import Article, DeadLetterReason, DiplomaticEvent
 from services.processor import metrics
 from services.processor.dead_letters import send_dead_letter
 from services.processor.decode import decode_article
-from services.processor.dlq_guard import DeadLetterGuard, DeadLetterGuardError
+from services.processor.dlq_guard import DeadLetterGuard
 from services.processor.extraction_pool import ExtractionPool
 from services.processor.output import OutputProducer
 from services.processor.publish import send_event
@@ -56,9 +56,6 @@ class ArticleProcessor:
             metrics.ARTICLES_IN_FLIGHT.dec(len(events))
         for event in events:
             event.ack()
-        if self._guard.tripped:
-            logger.critical("dead-letter guard tripped, stopping: %s", self._guard.describe())
-            raise DeadLetterGuardError(self._guard.describe())
 
     async def _process_records(self, records: list[InputRecord]) -> None:
         decoded = [decode_article(record, self._settings) for record in records]

@@ -16,7 +16,7 @@ from services.broker.faust_config import faust_broker_url, faust_credentials
 from services.extraction import EXTRACTOR_VERSION
 from services.processor.agent import ArticleProcessor
 from services.processor.consumer_watch import register_consumer_watch
-from services.processor.dlq_guard import DeadLetterGuard
+from services.processor.dlq_guard import DeadLetterGuard, DeadLetterGuardError
 from services.processor.extraction_pool import ExtractionPool
 from services.processor.health import register_health
 from services.processor.metrics import BUILD_INFO
@@ -39,6 +39,8 @@ def create_app(settings: Settings) -> faust.App:
         processing_guarantee=settings.processing_guarantee,
         producer_acks=PRODUCER_ACKS_ALL,
         web_host=settings.web_host,
+        # Faust binds 0.0.0.0 unless told otherwise; web_host alone is only the advertised name.
+        web_bind=settings.web_host,
         web_port=settings.web_port,
         datadir=str(settings.data_dir),
         store="memory://",
@@ -70,6 +72,13 @@ def _register_article_agent(
         await pool.start()
         async for batch in stream.take_events(settings.batch_size, within=settings.batch_timeout_s):
             await processor.process(batch)
+            if guard.tripped:
+                # A systemic fault (a broken model, a producer gone wrong) must not drain the
+                # topic into dead letters: the whole worker stops, not just this agent, which
+                # Faust's supervisor would restart.
+                logger.critical("dead-letter guard tripped, stopping: %s", guard.describe())
+                await app.crash(DeadLetterGuardError(guard.describe()))
+                return
 
     async def stop_extraction(_sender: faust.App, *_args: Any, **_kwargs: Any) -> None:
         pool.close()

@@ -8,8 +8,11 @@ import pytest
 
 from schemas import DeadLetterHeaders, DeadLetterReason, DiplomaticEvent
 from schemas.article import MAX_TEXT_BYTES
+from services.broker.topics import create_topics
 from services.settings import Settings
+from tests.integration.conftest import SettingsFactory
 from tests.integration.workers import (
+    STOP_TIMEOUT_S,
     StartWorker,
     article_json,
     collect,
@@ -51,3 +54,16 @@ def test_bad_records_are_dead_lettered_with_reason_and_original_bytes(
     assert by_reason == BAD_RECORDS
     events = collect(settings, [settings.topic_events], lambda found: len(found) >= 1)
     assert DiplomaticEvent.model_validate_json(events[0].value).article_id == "after-the-bad-ones"
+
+
+def test_dead_letter_guard_stops_a_worker_fed_only_bad_records(
+    settings_factory: SettingsFactory, start_worker: StartWorker
+) -> None:
+    settings = settings_factory(dlq_guard_window=10, extraction_passthrough=True)
+    create_topics(settings)
+    worker = start_worker(settings)
+
+    produce(settings, [b"{not json"] * 12, partition=0)
+
+    assert worker.process.wait(STOP_TIMEOUT_S) == 1
+    assert "dead-letter guard tripped" in worker.log_tail(200)

@@ -34,6 +34,8 @@ def run(args: argparse.Namespace) -> int:
     # faust.Worker installs SIGINT/SIGTERM handlers that stop the app: agents finish their
     # batch, acked offsets are committed, then the loop closes.
     worker = faust.Worker(app, loglevel=args.loglevel)
+    # mode turns every ending into SystemExit: 0 after a clean stop, 1 after a crash (such as
+    # the dead-letter guard tripping), whose reason the worker has already logged.
     try:
         worker.execute_from_commandline()
     except SystemExit as exit_request:
