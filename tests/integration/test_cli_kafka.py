@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -24,9 +26,18 @@ from services.broker.topics import create_topics
 from services.cli.main import main
 from services.cli.worker_process import free_port
 from services.settings import Settings, get_settings
-from tests.integration.conftest import MessageReader, SettingsFactory, TopicFactory
+from tests.integration.conftest import (
+    REPO_ROOT,
+    MessageReader,
+    SettingsFactory,
+    TopicFactory,
+)
+from tests.integration.workers import settings_env
 
 pytestmark = pytest.mark.broker
+
+DIPSTREAM = REPO_ROOT / ".venv" / "bin" / "dipstream"
+DEMO_TIMEOUT_S = 600
 
 CliRunner = Callable[..., tuple[int, str, str]]
 CLI_FIELDS = (
@@ -229,3 +240,34 @@ def test_unreachable_broker_is_one_line_and_a_failure(tmp_path: Path, run_cli: C
         f"dipstream: error: cannot reach Kafka at {address}: is the broker up? "
         "try `dipstream broker up`"
     ]
+
+
+def test_demo_shows_the_events_of_the_articles_then_stops_its_worker(
+    tmp_path: Path, settings_factory: SettingsFactory
+) -> None:
+    settings = settings_factory(web_port=free_port())
+    articles = tmp_path / "articles.jsonl"
+    article = {
+        "id": "demo-1",
+        "text": "Russian President Vladimir Putin spoke by telephone with Turkish President "
+        "Recep Tayyip Erdogan on Monday, the Kremlin said.",
+        "published_at": "2025-03-03T09:00:00Z",
+    }
+    articles.write_text(json.dumps(article) + "\n")
+
+    completed = subprocess.run(
+        [str(DIPSTREAM), "demo", "--articles", str(articles), "--idle-exit", "30"],
+        env={**os.environ, **settings_env(settings)},
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=DEMO_TIMEOUT_S,
+        check=False,
+    )
+
+    assert completed.returncode == 0, completed.stderr
+    assert f"metrics: http://127.0.0.1:{settings.web_port}/metrics" in completed.stderr
+    assert "CONSULT" in completed.stdout
+    assert "[demo-1]" in completed.stdout
+    assert "worker stopped (exit code 0)" in completed.stderr
+    assert "broker left running" in completed.stderr
