@@ -16,6 +16,7 @@ from services.extraction.actors.matcher import ActorMatcher, NameMatch
 _ACTOR_ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 _EDGE_POS = frozenset({"DET", "PUNCT", "ADP", "CCONJ"})
 _DATELINE_PUNCT = frozenset({"-", "--", "\u2014", "\u2013", "(", ":", ","})
+_SURNAME_KINDS = frozenset({ActorKind.PERSON, ActorKind.STATE})
 # Words that may stand before a known surname in a person's name without changing who it is.
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam"})
 
@@ -120,12 +121,14 @@ def _is_dateline(doc: Doc, name: NameMatch, previous_end: int | None) -> bool:
 
 
 def _someone_else_with_the_surname(doc: Doc, name: NameMatch, matcher: ActorMatcher) -> bool:
-    """ "Hillary Clinton" is not Bill Clinton: the entity names another first name."""
-    if name.entry.kind is not ActorKind.PERSON or name.end - name.start != 1 or name.start == 0:
+    """ "Hillary Clinton" is not Bill Clinton, "Michael Jordan" not a country: the person the
+    parser found has another first name."""
+    if name.entry.kind not in _SURNAME_KINDS or name.end - name.start != 1 or name.start == 0:
         return False
     before, surname = doc[name.start - 1], doc[name.start]
     return (
         surname.ent_iob_ == "I"
+        and surname.ent_type_ == "PERSON"
         and before.pos_ == "PROPN"
         and before.lower_.rstrip(".") not in _HONORIFICS
         and not matcher.is_role_word(before)
