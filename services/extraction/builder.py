@@ -32,7 +32,6 @@ from services.extraction.timex import find_time_expressions
 from services.extraction.timing import attach_times
 
 _CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
-_BACK_REFERRING = frozenset({"the", "this", "that", "these", "those", "such"})
 
 
 @dataclass(frozen=True)
@@ -151,7 +150,7 @@ class EventBuilder:
         sentence = parsed.sentence_of(head)
         trigger_span = parsed.span_of_tokens(trigger.start, trigger.end)
         if not arguments.sources:
-            if not _refers_back(head, trigger.nominal):
+            if not _refers_back(head, trigger.nominal, self._cues.back_referring_determiners):
                 return []
             return AnaphoricMention(
                 trigger.code, head.lemma_.lower(), status, cued, time, sentence, trigger_span
@@ -243,14 +242,14 @@ def _speaker_actor(
     return speaker.actor
 
 
-def _refers_back(head: Token, nominal: bool) -> bool:
+def _refers_back(head: Token, nominal: bool, back_referring: frozenset[str]) -> bool:
     """Whether a trigger without actors names an event told before: "the call", "such talks",
     "the upcoming contact"; never "his trip" or "a meeting"."""
     if not nominal:
         return False
     determiners = {child.lower_ for child in head.children if child.dep_ in ("det", "predet")}
     owned = any(child.dep_ == "poss" for child in head.children)
-    return not owned and bool(determiners & _BACK_REFERRING)
+    return not owned and bool(determiners & back_referring)
 
 
 def _with_time(

@@ -28,6 +28,8 @@ class Cues:
     report_denials: frozenset[str]
     reporting_verbs: frozenset[str]
     light_verbs: frozenset[str]
+    reference_pronouns: frozenset[str]
+    back_referring_determiners: frozenset[str]
     reciprocal_roots: frozenset[PloverRoot]
     addressee_roots: frozenset[PloverRoot]
     speech_act_roots: frozenset[PloverRoot]
@@ -71,6 +73,8 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
             report_denials=_words(document["report_denials"]),
             reporting_verbs=_words(document["reporting_verbs"]),
             light_verbs=_words(document["light_verbs"]),
+            reference_pronouns=_words(document["reference_pronouns"]),
+            back_referring_determiners=_words(document["back_referring_determiners"]),
             reciprocal_roots=_roots(document["reciprocal_roots"]),
             reply_roots=_roots(document["reply_roots"]),
             addressee_roots=_roots(document["addressee_roots"]),

