@@ -15,8 +15,8 @@ def render(result: dict[str, Any]) -> str:
         ("mixed: bare spaCy pipe", result["mixed"]["bare_pipeline"]),
     ]
     rows = [(name, timing) for name, timing in candidates if timing is not None]
-    header = ("run", "articles", "words", "s", "cpu s", "art/s", "words/s")
-    lines = [f"{header[0]:34}" + "".join(f" {cell:>9}" for cell in header[1:])]
+    header = ("run", "articles", "words", "wall s", "cpu s", "art/cpu s", "words/cpu s")
+    lines = [f"{header[0]:34}" + "".join(f" {cell:>11}" for cell in header[1:])]
     for name, timing in rows:
         cells = (
             str(timing["articles"]),
@@ -26,11 +26,11 @@ def render(result: dict[str, Any]) -> str:
             f"{timing['articles_per_s']:.1f}",
             f"{timing['words_per_s']:.0f}",
         )
-        lines.append(f"{name:34}" + "".join(f" {cell:>9}" for cell in cells))
+        lines.append(f"{name:34}" + "".join(f" {cell:>11}" for cell in cells))
     diplomatic, mixed, losses = result["diplomatic"], result["mixed"], result["prefilter_losses"]
     lines += [
         "",
-        f"engine / bare pipeline time: {diplomatic['engine_over_bare']:.2f} "
+        f"engine / bare pipeline CPU time: {diplomatic['engine_over_bare']:.2f} "
         f"(target <= {diplomatic['target_max']}: {_verdict(diplomatic['meets_target'])})",
         f"pre-filter gain on the mixed corpus over the {mixed['full_parse_baseline']}: "
         f"{mixed['prefilter_gain']:.1f}x "
