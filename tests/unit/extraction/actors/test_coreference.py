@@ -127,3 +127,15 @@ def test_it_refers_to_the_subject_institution_of_its_sentence(find: Find) -> Non
 def test_expletive_it_is_no_one(find: Find) -> None:
     mentions = find("Chile protested. It is unclear whether talks will resume.")
     assert [m.actor.text for m in mentions] == ["Chile"]
+
+
+def test_a_role_phrase_with_a_metonym_refers_to_the_spokesperson(find: Find) -> None:
+    mentions = find(
+        "Maria Zakharova spoke first. Later the Kremlin spokesperson repeated the point."
+    )
+    later = mentions[-1]
+    assert (later.actor.text, later.actor.name, later.antecedent) == (
+        "Kremlin spokesperson",
+        "Dmitry Peskov",
+        0,
+    )

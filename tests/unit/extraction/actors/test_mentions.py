@@ -221,3 +221,13 @@ def test_a_known_surname_with_another_first_name_is_someone_else(find: Find) -> 
 def test_generic_domestic_actors(find: Find, sentence: str, text: str, sector: str) -> None:
     actor = by_text(find(sentence), text).actor
     assert (actor.country, actor.sector) == (None, sector)
+
+
+def test_name_variants_of_known_people(find: Find) -> None:
+    mentions = find("US Special Envoy Steven Witkoff met Volodymyr Zelenskyy and Zelensky's aide.")
+    assert [(m.actor.name, m.actor.country) for m in mentions][:3] == [
+        ("Steve Witkoff", "USA"),
+        ("Volodymyr Zelensky", "UKR"),
+        ("Volodymyr Zelensky", "UKR"),
+    ]
+    assert mentions[0].actor.text == "US Special Envoy Steven Witkoff"
