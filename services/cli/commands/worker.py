@@ -40,4 +40,3 @@ def run(args: argparse.Namespace) -> int:
         worker.execute_from_commandline()
     except SystemExit as exit_request:
         return exit_request.code if isinstance(exit_request.code, int) else 1
-    return 0
