@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
@@ -22,6 +24,28 @@ def unreachable(settings: Settings) -> UserError:
         f"cannot reach Kafka at {settings.kafka_bootstrap_servers}: is the broker up? "
         "try `dipstream broker up`"
     )
+
+
+@contextmanager
+def kafka_failures_as_user_errors(settings: Settings) -> Iterator[None]:
+    """Turn a Kafka failure in the middle of a command (broker gone, timeout) into one line."""
+    try:
+        yield
+    except KafkaError as error:
+        raise UserError(
+            f"Kafka at {settings.kafka_bootstrap_servers} failed: {error}; "
+            "is the broker up? try `dipstream broker status`"
+        ) from error
+
+
+def require_topic(settings: Settings, topic: str) -> None:
+    """UserError unless ``topic`` exists: the local broker does not create topics on use."""
+    consumer = open_consumer(settings, group_id=None)
+    try:
+        if not consumer.partitions_for_topic(topic):
+            raise UserError(f"topic {topic} does not exist: try `dipstream topics create`")
+    finally:
+        consumer.close()
 
 
 def _connection_config(settings: Settings) -> dict[str, object]:

@@ -19,7 +19,12 @@ from kafka.consumer.fetcher import ConsumerRecord
 from pydantic import ValidationError
 
 from schemas import DeadLetterHeaders, DeadLetterReason
-from services.cli.kafka_clients import assign_whole_topic, open_consumer, open_producer
+from services.cli.kafka_clients import (
+    assign_whole_topic,
+    kafka_failures_as_user_errors,
+    open_consumer,
+    open_producer,
+)
 from services.settings import Settings, get_settings
 
 POLL_MS = 500
@@ -62,7 +67,8 @@ def _reason(text: str) -> DeadLetterReason:
 def run_list(_args: argparse.Namespace) -> int:
     """Print how many dead letters there are for each reason."""
     settings = get_settings()
-    counts = Counter(_reason_of(record) for record in read_dead_letters(settings))
+    with kafka_failures_as_user_errors(settings):
+        counts = Counter(_reason_of(record) for record in read_dead_letters(settings))
     print(f"{sum(counts.values())} dead letters on {settings.topic_dlq}")
     for reason, count in counts.most_common():
         print(f"{count:>8}  {reason}")
@@ -73,7 +79,8 @@ def run_replay(args: argparse.Namespace) -> int:
     """Re-publish the chosen dead letters to the articles topic and print the counts."""
     settings = get_settings()
     wanted = frozenset(str(reason) for reason in args.reasons or DeadLetterReason)
-    outcome = replay_dead_letters(settings, wanted, args.dry_run, args.max_replayed)
+    with kafka_failures_as_user_errors(settings):
+        outcome = replay_dead_letters(settings, wanted, args.dry_run, args.max_replayed)
     verb = "would replay" if args.dry_run else "replayed"
     print(
         f"{verb} {sum(outcome.replayed.values())} dead letters to {settings.topic_articles}"

@@ -19,7 +19,11 @@ from services.cli.article_files import (
     parse_article,
     read_inputs,
 )
-from services.cli.kafka_clients import open_producer
+from services.cli.kafka_clients import (
+    kafka_failures_as_user_errors,
+    open_producer,
+    require_topic,
+)
 from services.settings import Settings, get_settings
 
 
@@ -90,11 +94,13 @@ def produce_inputs(
 ) -> ProduceSummary:
     """Read ``inputs`` and send every message to ``topic``; skipped inputs are printed."""
     outcomes = read_inputs(inputs, input_format, stdin or sys.stdin.buffer)
-    producer = open_producer(settings, acks="all", linger_ms=20)
-    try:
-        return _send_all(producer, topic, outcomes, validate)
-    finally:
-        producer.close()
+    with kafka_failures_as_user_errors(settings):
+        require_topic(settings, topic)
+        producer = open_producer(settings, acks="all", linger_ms=20)
+        try:
+            return _send_all(producer, topic, outcomes, validate)
+        finally:
+            producer.close()
 
 
 def _send_all(

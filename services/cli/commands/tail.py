@@ -25,6 +25,7 @@ from schemas import (
 )
 from services.cli import render
 from services.cli.errors import UserError
+from services.cli.kafka_clients import kafka_failures_as_user_errors
 from services.cli.topic_follower import TopicFollower
 from services.settings import Settings, get_settings
 
@@ -41,7 +42,7 @@ class MessageKind(StrEnum):
 
 def resolve_topic(settings: Settings, name: str) -> tuple[str, MessageKind]:
     """The topic a ``--topic`` value names (alias, quad-class slug or topic) and its kind."""
-    slugs = {quad_class.slug: quad_class for quad_class in QuadClass}
+    slugs = [quad_class.slug for quad_class in QuadClass]
     if name in ("events", settings.topic_events):
         return settings.topic_events, MessageKind.EVENT
     if name in slugs:
@@ -129,16 +130,17 @@ def run(args: argparse.Namespace) -> int:
     )
     if kind is not MessageKind.EVENT and not event_filter.is_empty:
         raise UserError("--type, --actor and --status filter events: use them with event topics")
-    follower = TopicFollower(settings, topic, from_beginning=args.from_beginning)
-    try:
-        print_messages(
-            follower, kind, event_filter, args.output_format, args.max_messages, args.timeout
-        )
-    except KeyboardInterrupt:
-        # Ctrl-C is how a user stops following: not an error.
-        pass
-    finally:
-        follower.close()
+    with kafka_failures_as_user_errors(settings):
+        follower = TopicFollower(settings, topic, from_beginning=args.from_beginning)
+        try:
+            print_messages(
+                follower, kind, event_filter, args.output_format, args.max_messages, args.timeout
+            )
+        except KeyboardInterrupt:
+            # Ctrl-C is how a user stops following: not an error.
+            pass
+        finally:
+            follower.close()
     return 0
 
 
