@@ -36,10 +36,11 @@ Coding, in short:
 """
 
 from services.extraction.actors.coreference import resolve_coreferences
-from services.extraction.actors.gazetteer import ActorDataError, ActorGazetteer
+from services.extraction.actors.gazetteer import ActorGazetteer
 from services.extraction.actors.matcher import ActorMatcher
 from services.extraction.actors.mention import ActorMention
 from services.extraction.actors.mentions import find_actor_mentions
+from services.extraction.actors.records import ActorDataError
 
 __all__ = [
     "ActorDataError",

@@ -12,19 +12,16 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
-
-import yaml
-from pydantic import ValidationError
 
 from schemas.vocabulary import ActorKind
-from services.extraction.actors.records import ActorFile
+from services.extraction.actors.records import (
+    ActorDataError,
+    ActorFile,
+    read_actor_file,
+    yaml_files,
+)
 
 SHIPPED_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
-
-
-class ActorDataError(ValueError):
-    """An actor data file cannot be read; the message names the file and the entry."""
 
 
 class EntryForm(StrEnum):
@@ -80,8 +77,8 @@ class ActorGazetteer:
         people_roles: list[tuple[str, str]] = []
         for folder in (SHIPPED_DIR, *extra_dirs):
             layer = _Layer()
-            for path in _yaml_files(folder):
-                layer.add(path, _read(path))
+            for path in yaml_files(folder):
+                layer.add(path, read_actor_file(path))
             entries.update(layer.entries)
             for key, written in layer.spellings.items():
                 spellings[key] = written
@@ -109,50 +106,6 @@ class ActorGazetteer:
     def longest_role_term(self) -> int:
         """Words in the longest role term, bounding how far role matching looks."""
         return max((len(term.split()) for term in self.roles), default=1)
-
-
-def _yaml_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        raise ActorDataError(f"{folder}: actor data folder does not exist")
-    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
-
-
-def _read(path: Path) -> ActorFile:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise ActorDataError(f"{path}: cannot read YAML: {error}") from error
-    if raw is None:
-        return ActorFile()
-    try:
-        return ActorFile.model_validate(raw)
-    except ValidationError as error:
-        raise ActorDataError(_describe(path, raw, error)) from error
-
-
-def _describe(path: Path, raw: Any, error: ValidationError) -> str:
-    problems = []
-    for detail in error.errors():
-        location = detail["loc"]
-        where = ".".join(str(part) for part in location) or "<file>"
-        if len(location) >= 2 and isinstance(location[1], int):
-            section, index = str(location[0]), location[1]
-            field_path = ".".join(str(part) for part in location[2:]) or "<entry>"
-            where = f"{section}[{index}] {_entry_label(raw, section, index)}: {field_path}"
-        problems.append(f"{where}: {detail['msg']}")
-    return f"{path}: invalid actor data: " + "; ".join(problems)
-
-
-def _entry_label(raw: Any, section: str, index: int) -> str:
-    try:
-        entry = raw[section][index]
-    except (KeyError, IndexError, TypeError):
-        return ""
-    if isinstance(entry, dict):
-        label = entry.get("name") or entry.get("role") or entry.get("code")
-        if label:
-            return f"({label!r})"
-    return ""
 
 
 class _Layer:

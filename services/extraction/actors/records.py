@@ -8,10 +8,18 @@ shipped file documents its section. Users may put any section in any file of the
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from schemas.vocabulary import ActorKind
+
+
+class ActorDataError(ValueError):
+    """An actor data file cannot be read; the message names the file and the entry."""
+
 
 SECTOR_PATTERN = r"^[A-Z]{3}$"
 
@@ -97,3 +105,49 @@ class ActorFile(_Record):
     people: list[PersonRecord] = Field(default_factory=list)
     roles: list[RoleRecord] = Field(default_factory=list)
     collectives: list[CollectiveRecord] = Field(default_factory=list)
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """The YAML files of an actor data folder, in name order."""
+    if not folder.is_dir():
+        raise ActorDataError(f"{folder}: actor data folder does not exist")
+    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+
+
+def read_actor_file(path: Path) -> ActorFile:
+    """One file, validated; :class:`ActorDataError` names the file, entry and field at fault."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise ActorDataError(f"{path}: cannot read YAML: {error}") from error
+    if raw is None:
+        return ActorFile()
+    try:
+        return ActorFile.model_validate(raw)
+    except ValidationError as error:
+        raise ActorDataError(_describe(path, raw, error)) from error
+
+
+def _describe(path: Path, raw: Any, error: ValidationError) -> str:
+    problems = []
+    for detail in error.errors():
+        location = detail["loc"]
+        where = ".".join(str(part) for part in location) or "<file>"
+        if len(location) >= 2 and isinstance(location[1], int):
+            section, index = str(location[0]), location[1]
+            field_path = ".".join(str(part) for part in location[2:]) or "<entry>"
+            where = f"{section}[{index}] {_entry_label(raw, section, index)}: {field_path}"
+        problems.append(f"{where}: {detail['msg']}")
+    return f"{path}: invalid actor data: " + "; ".join(problems)
+
+
+def _entry_label(raw: Any, section: str, index: int) -> str:
+    try:
+        entry = raw[section][index]
+    except (KeyError, IndexError, TypeError):
+        return ""
+    if isinstance(entry, dict):
+        label = entry.get("name") or entry.get("role") or entry.get("code")
+        if label:
+            return f"({label!r})"
+    return ""
