@@ -40,8 +40,9 @@ def _set_names(value: str) -> tuple[str, ...]:
     names = tuple(dict.fromkeys(name.strip() for name in value.split(",") if name.strip()))
     unknown = [name for name in names if name not in SET_NAMES]
     if unknown or not names:
+        named = ", ".join(unknown) if unknown else repr(value)
         raise argparse.ArgumentTypeError(
-            f"unknown gold set {', '.join(unknown) or value!r}; choose among {','.join(SET_NAMES)}"
+            f"unknown gold set {named}; choose among {','.join(SET_NAMES)}"
         )
     return names
 

@@ -36,7 +36,7 @@ def test_result_has_every_timing_and_the_targets(
     assert result["mixed"]["engine_with_prefilter"]["articles"] == 10
     assert result["mixed"]["diplomatic_articles"] == 2
     assert result["mixed"]["target_min"] == 5.0
-    assert "engine / bare pipeline time" in capsys.readouterr().out
+    assert "engine / bare pipeline CPU time" in capsys.readouterr().out
 
 
 def test_bad_corpus_line_is_one_clear_error(
