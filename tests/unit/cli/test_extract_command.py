@@ -65,13 +65,19 @@ def test_json_list_and_table_output(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert out.rstrip().endswith("event(s)")
 
 
-def test_min_confidence_one_keeps_only_certain_events(
+def test_min_confidence_drops_less_certain_events(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "call.txt"
-    path.write_text(CALL, encoding="utf-8")
-    assert main(["extract", "--input", str(path), "--min-confidence", "1"]) == 0
-    assert all(event.confidence == 1.0 for event in events_of(capsys.readouterr().out))
+    path.write_text(f"{CALL} Chile accused Peru of spying.", encoding="utf-8")
+    assert main(["extract", "--input", str(path), "--min-confidence", "0"]) == 0
+    everything = events_of(capsys.readouterr().out)
+    best = max(event.confidence for event in everything)
+    assert main(["extract", "--input", str(path), "--min-confidence", str(best)]) == 0
+    kept = events_of(capsys.readouterr().out)
+    assert kept
+    assert all(event.confidence >= best for event in kept)
+    assert len(kept) == sum(event.confidence >= best for event in everything)
 
 
 @pytest.mark.parametrize(
