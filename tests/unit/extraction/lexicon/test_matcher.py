@@ -103,3 +103,14 @@ def test_plural_nouns_in_phrases_also_match_the_singular(
 ) -> None:
     found = _matches(nlp, matcher, "The court lifted the travel restriction on Monday.")
     assert found == [("lifted the travel restriction", "081")]
+
+
+def test_context_words_block_non_political_senses(nlp: Language, matcher: TriggerMatcher) -> None:
+    assert _matches(nlp, matcher, "The storm killed five people in the valley.") == []
+    assert _matches(nlp, matcher, "The bakery will release its earnings on Friday.") == []
+    assert _matches(nlp, matcher, "Copper prices hit a record high.") == []
+
+
+def test_organisation_names_are_not_triggers(nlp: Language, matcher: TriggerMatcher) -> None:
+    text = "The Organization for Security and Cooperation in Europe sent observers."
+    assert "060" not in {code for _, code in _matches(nlp, matcher, text)}
