@@ -8,10 +8,11 @@ The rules are few and predictable, applied in document order:
 * Names: a person named again (same canonical name, or the surname of a person named in full
   before, even where the parser saw no name) refers to the first mention.
 * Role phrases that are not indefinite ("the spokesman", "the Kremlin spokesperson", "Kremlin
-  spokesman said") refer to the nearest earlier named person holding a compatible role (same
-  role, or "minister"/"leader" for the specific ones) and, if the phrase states one, the same
-  country. A plural needs "the", "both", "two", "these" or "those" and refers to the two
-  nearest such people ("the two presidents", "the leaders": in news, the two principals).
+  spokesman said") refer to the nearest earlier named person holding a compatible role (the
+  same role, or one the role ``includes`` in roles.yaml: "the minister", "the leader") and, if
+  the phrase states one, the same country. A plural needs "the", "both", "two", "these" or
+  "those" and refers to the two nearest such people ("the two presidents", "the leaders": in
+  news, the two principals).
 * Pronouns: "he", "him", "she", "her" refer to the nearest earlier person within the
   sentence and the two before it, preferring a subject, never the subject of the verb the
   pronoun is the object of; "they", "them" refer to the nearest group (a plural role phrase or
@@ -30,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from schemas.vocabulary import ActorKind
+from services.extraction.actors.gazetteer import ActorGazetteer
 from services.extraction.actors.mention import ActorMention
 
 _SINGULAR_PRONOUNS = frozenset({"he", "him", "she", "her"})
@@ -41,11 +43,6 @@ _INDEFINITE = frozenset({"a", "an", "another", "some", "any", "one", "several", 
 _PAIR_WORDS = frozenset({"two", "both"})
 _DEFINITE_PLURAL = _PAIR_WORDS | {"the", "these", "those"}
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-# A general role noun refers back to holders of the more specific roles.
-_GENERAL_ROLES = {
-    "minister": frozenset({"foreign minister", "defence minister", "prime minister"}),
-    "leader": frozenset({"president", "prime minister", "head of state"}),
-}
 _SENTENCE_WINDOW = 2
 _PEOPLE = frozenset({ActorKind.PERSON})
 _INSTITUTIONS = frozenset({ActorKind.ORGANISATION, ActorKind.STATE})
@@ -71,7 +68,9 @@ class _Slot:
         self.targets = roots
 
 
-def resolve_coreferences(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+def resolve_coreferences(
+    doc: Doc, mentions: list[ActorMention], gazetteer: ActorGazetteer
+) -> list[ActorMention]:
     """The mentions with references resolved and pronoun mentions added, in document order."""
     slots = [_Slot(mention) for mention in mentions]
     _join_appositions(doc, slots)
@@ -88,7 +87,7 @@ def resolve_coreferences(doc: Doc, mentions: list[ActorMention]) -> list[ActorMe
     for _, item in queue:
         if isinstance(item, _Slot):
             if not item.targets:
-                _resolve_mention(doc, item, done)
+                _resolve_mention(doc, item, done, gazetteer)
             done.append(item)
             continue
         earliest = sentence_of[item.i] - _SENTENCE_WINDOW
@@ -138,7 +137,9 @@ def _bare_surnames(doc: Doc, slots: list[_Slot]) -> list[_Slot]:
     return found
 
 
-def _resolve_mention(doc: Doc, slot: _Slot, earlier: list[_Slot]) -> None:
+def _resolve_mention(
+    doc: Doc, slot: _Slot, earlier: list[_Slot], gazetteer: ActorGazetteer
+) -> None:
     mention = slot.mention
     if not mention.nominal:
         if mention.actor.kind is ActorKind.PERSON:
@@ -156,7 +157,11 @@ def _resolve_mention(doc: Doc, slot: _Slot, earlier: list[_Slot]) -> None:
     found: list[_Slot] = []
     for candidate in reversed(earlier):
         root = candidate.referents()[0]
-        if len(candidate.referents()) == 1 and root not in found and _role_fits(mention, root):
+        if (
+            len(candidate.referents()) == 1
+            and root not in found
+            and _role_fits(mention, root, gazetteer)
+        ):
             found.append(root)
     if len(found) >= wanted:
         slot.refer_to(found[:wanted])
@@ -173,13 +178,13 @@ def _same_person(mention: ActorMention, candidate: _Slot) -> bool:
     return " " not in surname and len(names) > 1 and names[-1] == surname
 
 
-def _role_fits(mention: ActorMention, root: _Slot) -> bool:
+def _role_fits(mention: ActorMention, root: _Slot, gazetteer: ActorGazetteer) -> bool:
     named = root.mention
     if named.nominal or named.actor.kind is not ActorKind.PERSON or mention.role is None:
         return False
     if mention.actor.country is not None and mention.actor.country != named.actor.country:
         return False
-    return named.role == mention.role or named.role in _GENERAL_ROLES.get(mention.role, ())
+    return named.role is not None and gazetteer.refers_back(mention.role, named.role)
 
 
 def _resolve_pronoun(doc: Doc, pronoun: Token, window: list[_Slot]) -> _Slot | None:

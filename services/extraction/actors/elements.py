@@ -17,8 +17,6 @@ _ACTOR_ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 _EDGE_POS = frozenset({"DET", "PUNCT", "ADP", "CCONJ"})
 _DATELINE_PUNCT = frozenset({"-", "--", "\u2014", "\u2013", "(", ":", ","})
 _SURNAME_KINDS = frozenset({ActorKind.PERSON, ActorKind.STATE})
-# Words that may stand before a known surname in a person's name without changing who it is.
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam"})
 
 
 class ElementKind(StrEnum):
@@ -130,6 +128,5 @@ def _someone_else_with_the_surname(doc: Doc, name: NameMatch, matcher: ActorMatc
         surname.ent_iob_ == "I"
         and surname.ent_type_ == "PERSON"
         and before.pos_ == "PROPN"
-        and before.lower_.rstrip(".") not in _HONORIFICS
-        and not matcher.is_role_word(before)
+        and not matcher.is_title_word(before)
     )

@@ -53,6 +53,8 @@ class Role:
     sector: str
     kind: ActorKind
     speaker: bool
+    # More specific roles a phrase of this one may refer back to ("the minister").
+    includes: frozenset[str] = frozenset()
 
 
 def _normalise(text: str) -> str:
@@ -67,6 +69,8 @@ class ActorGazetteer:
     # The spellings as written in the data, so matching can respect capitals ("US" is not "us").
     spellings: Mapping[str, frozenset[str]]
     roles: Mapping[str, Role]
+    # Words before a name that leave it the same person: "Mr", "Dr", "Sir".
+    honorifics: frozenset[str]
 
     @classmethod
     def load(cls, extra_dirs: Sequence[Path] = ()) -> ActorGazetteer:
@@ -75,6 +79,7 @@ class ActorGazetteer:
         spellings: dict[str, set[str]] = {}
         roles: dict[str, Role] = {}
         people_roles: list[tuple[str, str]] = []
+        honorifics: set[str] = set()
         for folder in (SHIPPED_DIR, *extra_dirs):
             layer = _Layer()
             for path in yaml_files(folder):
@@ -84,6 +89,7 @@ class ActorGazetteer:
                 spellings[key] = written
             roles.update(layer.roles)
             people_roles.extend(layer.people_roles)
+            honorifics.update(layer.honorifics)
         known_roles = {role.role for role in roles.values()}
         for where, role in people_roles:
             if role not in known_roles:
@@ -92,6 +98,7 @@ class ActorGazetteer:
             entries=MappingProxyType(entries),
             spellings=MappingProxyType({k: frozenset(v) for k, v in spellings.items()}),
             roles=MappingProxyType(roles),
+            honorifics=frozenset(honorifics),
         )
 
     def lookup(self, text: str) -> GazetteerEntry | None:
@@ -101,6 +108,16 @@ class ActorGazetteer:
     def role(self, term: str) -> Role | None:
         """The role a noun or title (singular, any case) stands for."""
         return self.roles.get(_normalise(term))
+
+    def refers_back(self, general: str, specific: str) -> bool:
+        """Whether a phrase of role ``general`` may name a holder of role ``specific``."""
+        if general == specific:
+            return True
+        return any(r.role == general and specific in r.includes for r in self.roles.values())
+
+    def is_honorific(self, word: str) -> bool:
+        """ "Mr", "Dr.", "Sir": a word before a name that does not change who it is."""
+        return _normalise(word).rstrip(".") in self.honorifics
 
     @property
     def longest_role_term(self) -> int:
@@ -116,6 +133,7 @@ class _Layer:
         self.spellings: dict[str, set[str]] = {}
         self.roles: dict[str, Role] = {}
         self.people_roles: list[tuple[str, str]] = []
+        self.honorifics: set[str] = set()
         self._origin: dict[str, str] = {}
 
     def add(self, path: Path, data: ActorFile) -> None:
@@ -201,8 +219,11 @@ class _Layer:
                 ActorKind.GROUP,
                 EntryForm.DEMONYM,
             )
+        self.honorifics.update(_normalise(word).rstrip(".") for word in data.honorifics)
         for record in data.roles:
-            role = Role(record.role, record.sector, record.kind, record.speaker)
+            role = Role(
+                record.role, record.sector, record.kind, record.speaker, frozenset(record.includes)
+            )
             for term in record.terms:
                 self._role(f"{path}: roles {record.role!r}", term, role)
 

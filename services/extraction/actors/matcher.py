@@ -87,8 +87,10 @@ class ActorMatcher:
                 position = match.end
         return found
 
-    def is_role_word(self, token: Token) -> bool:
-        """Whether one word is a role noun or title on its own ("President", "General")."""
+    def is_title_word(self, token: Token) -> bool:
+        """Whether one word is a title before a name: "President", "General", "Mr", "Dr."."""
+        if self._gazetteer.is_honorific(token.text):
+            return True
         return any(self._gazetteer.role(form) for form in (token.lower_, token.lemma_.lower()))
 
     def _role_at(self, doc: Doc, start: int) -> RoleMatch | None:

@@ -32,4 +32,4 @@ def find_actor_mentions(
     and point at it through ``antecedent``; see :func:`resolve_coreferences`.
     """
     mentions = code_phrases(doc, find_elements(doc, matcher_for(gazetteer, doc.vocab)))
-    return resolve_coreferences(doc, mentions) if resolve else mentions
+    return resolve_coreferences(doc, mentions, gazetteer) if resolve else mentions

@@ -1,8 +1,9 @@
 """The entries of the actor YAML files, validated so a bad user file fails with a clear message.
 
 Every file is a mapping with an optional ``version`` and any of the sections ``countries``,
-``organisations``, ``people``, ``roles`` and ``collectives``; the comment block at the top of each
-shipped file documents its section. Users may put any section in any file of their own folders.
+``organisations``, ``people``, ``roles``, ``honorifics`` and ``collectives``; the comment block
+at the top of each shipped file documents its section. Users may put any section in any file
+of their own folders.
 """
 
 from __future__ import annotations
@@ -85,6 +86,11 @@ class RoleRecord(_Record):
     sector: str = Field(pattern=SECTOR_PATTERN)
     kind: ActorKind = Field(description="What one holder of the role is: person, group, ...")
     speaker: bool = Field(False, description="Speaks for someone else: spokesperson, press office.")
+    includes: list[str] = Field(
+        default_factory=list,
+        description="More specific roles a phrase of this role may refer back to: 'the "
+        "minister' may be the foreign minister named before.",
+    )
 
 
 class CollectiveRecord(_Record):
@@ -105,6 +111,9 @@ class ActorFile(_Record):
     people: list[PersonRecord] = Field(default_factory=list)
     roles: list[RoleRecord] = Field(default_factory=list)
     collectives: list[CollectiveRecord] = Field(default_factory=list)
+    honorifics: list[str] = Field(
+        default_factory=list, description="Words before a name that leave it the same person."
+    )
 
 
 def yaml_files(folder: Path) -> list[Path]:

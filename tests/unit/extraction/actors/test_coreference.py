@@ -137,3 +137,8 @@ def test_a_role_phrase_with_a_metonym_refers_to_the_spokesperson(find: Find) -> 
         "Dmitry Peskov",
         0,
     )
+
+
+def test_a_general_role_refers_back_to_a_specific_one(find: Find) -> None:
+    mentions = find("Sergei Lavrov arrived. The minister spoke briefly.")
+    assert (mentions[-1].actor.text, mentions[-1].actor.name) == ("minister", "Sergei Lavrov")
