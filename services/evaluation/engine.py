@@ -7,9 +7,8 @@ engine cannot load.
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from schemas import Article, DiplomaticEvent
 from services.cli.errors import UserError
@@ -17,8 +16,6 @@ from services.settings import Settings
 
 if TYPE_CHECKING:
     from services.extraction import ExtractionEngine
-
-PREFILTER_SWITCH = "prefilter"
 
 
 class BatchExtractor(Protocol):
@@ -28,9 +25,12 @@ class BatchExtractor(Protocol):
 
 
 def load_engine(
-    settings: Settings, confidence_threshold: float = 0.0, **options: Any
+    settings: Settings, confidence_threshold: float = 0.0, prefilter: bool = True
 ) -> ExtractionEngine:
-    """The engine configured by ``settings``; a missing spaCy model is a user error."""
+    """The engine configured by ``settings``; a missing spaCy model is a user error.
+
+    ``prefilter=False`` parses every sentence, the baseline the pre-filter is measured against.
+    """
     from services.extraction import ExtractionEngine
     from services.extraction.nlp import PipelineUnavailableError
 
@@ -39,22 +39,13 @@ def load_engine(
             model_name=settings.spacy_model,
             actor_data_dirs=settings.actor_data_dirs,
             confidence_threshold=confidence_threshold,
-            **options,
+            prefilter=prefilter,
         )
     except PipelineUnavailableError as error:
         raise UserError(str(error)) from error
     except (OSError, ValueError) as error:
         # Unreadable or invalid data files, the user's actor folders among them.
         raise UserError(f"the extraction engine could not load: {error}") from error
-
-
-def load_unfiltered_engine(settings: Settings) -> ExtractionEngine | None:
-    """The engine with its sentence pre-filter off, or None if this engine has no such switch."""
-    from services.extraction import ExtractionEngine
-
-    if PREFILTER_SWITCH not in inspect.signature(ExtractionEngine.load).parameters:
-        return None
-    return load_engine(settings, **{PREFILTER_SWITCH: False})
 
 
 def extractor_version() -> str:
