@@ -107,7 +107,8 @@ def _send_all(
     producer: KafkaProducer, topic: str, outcomes: Iterable[ReadOutcome], validate: bool
 ) -> ProduceSummary:
     summary = ProduceSummary(topic)
-    pending: list[tuple[ArticleMessage, Any]] = []
+    # Origins only: the values may add up to more than memory holds.
+    pending: list[tuple[str, Any]] = []
     with tqdm(desc=f"to {topic}", unit=" articles", file=sys.stderr, disable=None) as progress:
         for outcome in outcomes:
             if isinstance(outcome, SkippedInput):
@@ -118,12 +119,12 @@ def _send_all(
                 _report(problem, summary, progress)
                 continue
             future = producer.send(topic, key=outcome.key, value=outcome.value)
-            pending.append((outcome, future))
+            pending.append((outcome.origin, future))
             progress.update(1)
         producer.flush()
-    for message, future in pending:
+    for origin, future in pending:
         if future.failed():
-            _report(SkippedInput(message.origin, f"not delivered: {future.exception}"), summary)
+            _report(SkippedInput(origin, f"not delivered: {future.exception}"), summary)
         else:
             summary.produced += 1
     return summary
