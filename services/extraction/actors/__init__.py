@@ -28,6 +28,7 @@ Coding, in short:
   see organisations.yaml), collectives a group code (WST for the West). National armed groups
   carry their country (Hamas: PSE, REB).
 * "Hungarian and Romanian officials" is two mentions, "Hungarian" and "Romanian officials".
+* Former office-holders ("former President Bill Clinton", "ex-minister") are coded ELI.
 * Coreference (:func:`resolve_coreferences`, run by ``find_actor_mentions`` unless
   ``resolve=False``) resolves surnames, pronouns, role phrases and appositions; its module
   docstring states the rules. A reference to several people ("the two presidents", "they") is

@@ -24,6 +24,8 @@ _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _JOINING_MARKS = frozenset({"-", "/", "\u2013"})
 _LEADING_DROPS = frozenset({"DET", "PRON", "PART", "PUNCT"})
 _AFFILIATING_PREPOSITIONS = frozenset({"in", "from", "of", "for", "at"})
+_FORMER_WORDS = frozenset({"former", "ex"})
+_OFFICE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "IGO"})
 
 
 @dataclass
@@ -102,7 +104,22 @@ class _Coder:
         elements = list(group.elements)
         while elements and not self._stands_as_actor(elements, group.root):
             elements.pop()
-        return self._code_elements(elements, owner) if elements else []
+        coded = self._code_elements(elements, owner) if elements else []
+        return [
+            self._as_former(mention) if self._is_former(mention) else mention for mention in coded
+        ]
+
+    def _is_former(self, mention: ActorMention) -> bool:
+        """ "former President Bill Clinton", "ex-minister": no longer in office."""
+        leading = self._doc[self._doc[mention.head].left_edge.i : mention.end]
+        return mention.actor.sector in _OFFICE_SECTORS and any(
+            token.lower_ in _FORMER_WORDS for token in leading
+        )
+
+    @staticmethod
+    def _as_former(mention: ActorMention) -> ActorMention:
+        """CAMEO codes former office-holders as elites (ELI), not as the office."""
+        return replace(mention, actor=mention.actor.model_copy(update={"sector": "ELI"}))
 
     def _code_elements(self, elements: list[Element], owner: Actor | None) -> list[ActorMention]:
         doc = self._doc

@@ -231,3 +231,11 @@ def test_name_variants_of_known_people(find: Find) -> None:
         ("Volodymyr Zelensky", "UKR"),
     ]
     assert mentions[0].actor.text == "US Special Envoy Steven Witkoff"
+
+
+def test_former_office_holders_are_elites(find: Find) -> None:
+    mentions = find("Former President Bill Clinton met President Lula.")
+    assert [(m.actor.name, m.actor.sector) for m in mentions] == [
+        ("Bill Clinton", "ELI"),
+        ("Luiz Inácio Lula da Silva", "GOV"),
+    ]
