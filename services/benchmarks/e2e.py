@@ -27,6 +27,7 @@ from services.benchmarks.e2e_pipeline import RunResult, run_pipeline
 from services.broker import local
 from services.broker.errors import BrokerError
 from services.cli.errors import UserError
+from services.cli.worker_process import interrupt_on_sigterm
 from services.settings import Settings, get_settings
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "samples" / "articles.jsonl"
@@ -70,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("--articles, --passthrough-articles and --latency-seconds must be > 0")
     # Other work on the machine skews every figure: the report says how busy it was.
     load_average = os.getloadavg()
+    interrupt_on_sigterm()
     started_broker = _ensure_broker(settings)
     try:
         in_process, in_process_events = in_process_rate(settings, corpus, args.articles)

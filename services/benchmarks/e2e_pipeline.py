@@ -108,8 +108,12 @@ class _EventClock(threading.Thread):
             time.sleep(POLL_S)
 
     def stop(self) -> None:
-        self._stop_requested.set()
-        self.join()
+        """End the thread, which closes the consumer; close it here if it never started."""
+        if self.is_alive():
+            self._stop_requested.set()
+            self.join()
+        else:
+            self._consumer.close()
 
 
 def run_pipeline(
@@ -159,8 +163,7 @@ def run_pipeline(
     finally:
         for process in processes:
             process.stop()
-        if clock.is_alive():
-            clock.stop()
+        clock.stop()
         _delete_topics(run_settings, names)
     latencies = [
         arrived - sent_at[article_id]

@@ -18,6 +18,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterable
 from pathlib import Path
+from types import FrameType
 
 from services.cli.errors import UserError
 from services.settings import Settings
@@ -26,6 +27,15 @@ READY_TIMEOUT_S = 240.0
 STOP_TIMEOUT_S = 30.0
 _POLL_S = 0.5
 _PROBE_TIMEOUT_S = 2.0
+
+
+def interrupt_on_sigterm() -> None:
+    """Make SIGTERM raise KeyboardInterrupt, so the clean-up that Ctrl-C runs runs for it too."""
+    signal.signal(signal.SIGTERM, _raise_interrupt)
+
+
+def _raise_interrupt(_signum: int, _frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
 
 
 def free_port(host: str = "127.0.0.1") -> int:

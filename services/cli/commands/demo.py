@@ -11,7 +11,6 @@ import argparse
 import signal
 import sys
 from pathlib import Path
-from types import FrameType
 from typing import Any
 
 from services.broker import local, topics
@@ -20,7 +19,11 @@ from services.cli.commands.produce import produce_inputs
 from services.cli.commands.tail import EventFilter, MessageKind, print_messages
 from services.cli.errors import UserError
 from services.cli.topic_follower import TopicFollower
-from services.cli.worker_process import WorkerProcess, ensure_web_port_free
+from services.cli.worker_process import (
+    WorkerProcess,
+    ensure_web_port_free,
+    interrupt_on_sigterm,
+)
 from services.settings import Settings, get_settings
 
 SAMPLE_ARTICLES = Path(__file__).resolve().parents[3] / "samples" / "articles.jsonl"
@@ -53,8 +56,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"no articles at {args.articles}")
     settings = get_settings()
     ensure_web_port_free(settings)
-    # SIGTERM takes the same clean way out as Ctrl-C.
-    signal.signal(signal.SIGTERM, _interrupt)
+    interrupt_on_sigterm()
     started_broker = _start_broker(settings)
     worker: WorkerProcess | None = None
     follower: TopicFollower | None = None
@@ -77,10 +79,6 @@ def run(args: argparse.Namespace) -> int:
     finally:
         _shut_down(settings, worker, follower, started_broker)
     return 0
-
-
-def _interrupt(_signum: int, _frame: FrameType | None) -> None:
-    raise KeyboardInterrupt
 
 
 def _start_broker(settings: Settings) -> bool:
