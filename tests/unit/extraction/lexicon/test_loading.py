@@ -80,3 +80,16 @@ _ROOT_FILES = {path.stem for path in Path(TriggerLexicon.load().entries[0].sourc
 )
 def test_inflection_covers_regular_and_irregular_forms(word: str, forms: set[str]) -> None:
     assert forms <= inflect(word, {"meet": ["met"]})
+
+
+def test_no_pattern_is_claimed_by_two_equally_specific_codes(lexicon: TriggerLexicon) -> None:
+    # Two unconditioned entries with the same pattern and equally long codes would leave the
+    # choice between them to match order.
+    claims: dict[tuple[tuple[str | None, ...], bool, int], set[str]] = {}
+    for entry in lexicon.entries:
+        if entry.conditions.strictness:
+            continue
+        for pattern in entry.patterns:
+            key = (pattern.words, pattern.nominal, len(entry.code.code))
+            claims.setdefault(key, set()).add(entry.code.code)
+    assert {key: codes for key, codes in claims.items() if len(codes) > 1} == {}
