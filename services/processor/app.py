@@ -7,6 +7,7 @@ built once per process, here, from :class:`Settings` alone.
 from __future__ import annotations
 
 import logging
+from concurrent.futures import BrokenExecutor
 from typing import Any
 
 import faust
@@ -69,16 +70,21 @@ def _register_article_agent(
 
     @app.agent(articles, name="articles")
     async def code_articles(stream: Any) -> None:
-        await pool.start()
-        async for batch in stream.take_events(settings.batch_size, within=settings.batch_timeout_s):
-            await processor.process(batch)
-            if guard.tripped:
-                # A systemic fault (a broken model, a producer gone wrong) must not drain the
-                # topic into dead letters: the whole worker stops, not just this agent, which
-                # Faust's supervisor would restart.
-                logger.critical("dead-letter guard tripped, stopping: %s", guard.describe())
-                await app.crash(DeadLetterGuardError(guard.describe()))
-                return
+        # Systemic faults stop the whole worker, not just this agent, which Faust's supervisor
+        # would restart into the same fault: a model that fails to load or an extraction
+        # process that died (a broken executor), or a dead-letter share that says the model
+        # or the producers went wrong. The batch at fault stays uncommitted.
+        try:
+            await pool.start()
+            async for batch in stream.take_events(
+                settings.batch_size, within=settings.batch_timeout_s
+            ):
+                await processor.process(batch)
+                if guard.tripped:
+                    raise DeadLetterGuardError(guard.describe())
+        except (BrokenExecutor, DeadLetterGuardError) as fault:
+            logger.critical("stopping the worker: %s: %s", type(fault).__name__, fault)
+            await app.crash(fault)
 
     async def stop_extraction(_sender: faust.App, *_args: Any, **_kwargs: Any) -> None:
         pool.close()

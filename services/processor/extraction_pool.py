@@ -13,8 +13,7 @@ import logging
 import multiprocessing
 import time
 from collections.abc import Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 from schemas import Article, DiplomaticEvent
@@ -75,9 +74,17 @@ class ExtractionPool:
         started = time.perf_counter()
         # Processes start on demand, one per task waiting for an idle one: one task per
         # worker makes every worker start and load the model now rather than on first use.
-        await asyncio.gather(
-            *(loop.run_in_executor(self._executor, _engine_ready) for _ in range(max(workers, 1)))
-        )
+        try:
+            await asyncio.gather(
+                *(
+                    loop.run_in_executor(self._executor, _engine_ready)
+                    for _ in range(max(workers, 1))
+                )
+            )
+        except BrokenExecutor:
+            # The initializer failed: the engine could not load (its error is logged above).
+            self.close()
+            raise
         self._loaded = True
         logger.info(
             "extraction engine loaded in %d worker(s) in %.1f s",
@@ -93,7 +100,7 @@ class ExtractionPool:
             return [[] for _ in articles]
         try:
             return list(await self._run(articles))
-        except BrokenProcessPool:
+        except BrokenExecutor:
             raise
         except Exception as batch_error:
             logger.warning("extraction failed on a batch (%s); retrying one by one", batch_error)
@@ -102,7 +109,7 @@ class ExtractionPool:
     async def _extract_alone(self, article: Article) -> ExtractionOutcome:
         try:
             return (await self._run([article]))[0]
-        except BrokenProcessPool:
+        except BrokenExecutor:
             raise
         except Exception as error:
             return error

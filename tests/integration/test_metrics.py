@@ -2,39 +2,38 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
-from services.settings import Settings
+from services.broker.topics import create_topics
+from tests.integration.conftest import SettingsFactory
 from tests.integration.workers import (
-    OUTPUT_TIMEOUT_S,
     StartWorker,
     article_json,
     coded_article_text,
     produce,
+    wait_for_metric,
 )
 
 pytestmark = pytest.mark.broker
-# The worker-process fixtures: start_worker, pipeline_settings.
+# The worker-process fixture start_worker.
 pytest_plugins = ["tests.integration.workers"]
 
 ARTICLES = 5
 
 
 def test_processed_counter_matches_the_articles_sent(
-    pipeline_settings: Settings, start_worker: StartWorker
+    settings_factory: SettingsFactory, start_worker: StartWorker
 ) -> None:
-    worker = start_worker(pipeline_settings)
+    # The default executor: one extraction process beside the worker's event loop.
+    settings = settings_factory(extraction_workers=1, batch_timeout_s=0.1)
+    create_topics(settings)
+    worker = start_worker(settings)
     produce(
-        pipeline_settings,
+        settings,
         [article_json(f"m-{index}", coded_article_text(index)) for index in range(ARTICLES)],
     )
 
-    deadline = time.monotonic() + OUTPUT_TIMEOUT_S
-    while worker.metric("dipstream_articles_processed_total") < ARTICLES:
-        assert time.monotonic() < deadline, "articles not processed in time"
-        time.sleep(0.5)
+    wait_for_metric(worker, "dipstream_articles_processed_total", ARTICLES)
 
     assert worker.metric("dipstream_articles_processed_total") == ARTICLES
     assert worker.metric("dipstream_articles_consumed_total") == ARTICLES
