@@ -31,7 +31,8 @@ class ElementKind(StrEnum):
 
 @dataclass(frozen=True)
 class Element:
-    """One piece at tokens [start, end); ``entry`` is set for KNOWN, ``role`` for ROLE.
+    """One piece at tokens [start, end); ``entry`` is set for KNOWN, ``role`` for ROLE and for
+    the names of organisations that are also role nouns ("Security Council").
 
     ``head_index`` is the token the parse makes the piece's head: "Ministry" in "Ministry of
     Defence", "Putin" in "Vladimir Putin".
@@ -70,12 +71,14 @@ def find_elements(doc: Doc, matcher: ActorMatcher) -> list[Element]:
             covered[name.start : name.end] = [True] * (name.end - name.start)
             dateline_end = name.end
             continue
-        root = doc[name.start : name.end].root.i
-        claim(Element(name.start, name.end, ElementKind.KNOWN, root, entry=name.entry))
-    for role in matcher.roles(doc):
-        if not any(covered[role.start : role.end]):
-            root = doc[role.start : role.end].root.i
-            claim(Element(role.start, role.end, ElementKind.ROLE, root, role=role.role))
+        words = doc[name.start : name.end]
+        # "Security Council" names the UN's, but "Russia's Security Council" is Russia's own.
+        also = matcher.role_of(words) if name.entry.kind is ActorKind.ORGANISATION else None
+        claim(Element(name.start, name.end, ElementKind.KNOWN, words.root.i, name.entry, also))
+    for match in matcher.roles(doc):
+        if not any(covered[match.start : match.end]):
+            root = doc[match.start : match.end].root.i
+            claim(Element(match.start, match.end, ElementKind.ROLE, root, role=match.role))
     for entity in doc.ents:
         if entity.label_ not in _ACTOR_ENTITY_LABELS:
             continue

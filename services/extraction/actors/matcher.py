@@ -87,6 +87,17 @@ class ActorMatcher:
                 position = match.end
         return found
 
+    def role_of(self, words: Span) -> Role | None:
+        """The role some words name; the last may be plural ("foreign ministers")."""
+        # As written, so "Vice-President" (three tokens) reads "vice-president".
+        leading = words[:-1].text_with_ws.lower()
+        last = words[-1]
+        for last_form in (last.lower_, last.lemma_.lower()):
+            role = self._gazetteer.role(leading + last_form)
+            if role is not None:
+                return role
+        return None
+
     def is_title_word(self, token: Token) -> bool:
         """Whether one word is a title before a name: "President", "General", "Mr", "Dr."."""
         if self._gazetteer.is_honorific(token.text):
@@ -101,10 +112,7 @@ class ActorMatcher:
             last = words[-1]
             if last.pos_ not in ("NOUN", "PROPN"):
                 continue
-            # As written, so "Vice-President" (three tokens) reads "vice-president".
-            leading = words[:-1].text_with_ws.lower()
-            for last_form in (last.lower_, last.lemma_.lower()):
-                role = self._gazetteer.role(leading + last_form)
-                if role is not None:
-                    return RoleMatch(start, start + length, role)
+            role = self.role_of(words)
+            if role is not None:
+                return RoleMatch(start, start + length, role)
         return None

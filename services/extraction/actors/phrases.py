@@ -140,6 +140,8 @@ class _Coder:
 
         if head.kind is ElementKind.KNOWN and head.entry is not None:
             entry = head.entry
+            if head.role is not None and affiliations and affiliations[-1].country != entry.country:
+                return self._code_role_head(head, head.role, affiliations, start)
             plural = doc[head.head_index].tag_ in _PLURAL_TAGS
             kind = ActorKind.GROUP if entry.form is EntryForm.DEMONYM and plural else entry.kind
             actor = _actor(doc, start, end, entry.name, entry.country, entry.sector, kind)

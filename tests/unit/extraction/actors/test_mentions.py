@@ -239,3 +239,12 @@ def test_former_office_holders_are_elites(find: Find) -> None:
         ("Bill Clinton", "ELI"),
         ("Luiz Inácio Lula da Silva", "GOV"),
     ]
+
+
+def test_a_national_body_named_like_an_international_one(find: Find) -> None:
+    mentions = find("The Security Council met after Russia's Security Council did.")
+    assert [(m.actor.text, m.actor.country) for m in mentions] == [
+        ("Security Council", "UN"),
+        ("Russia", "RUS"),
+        ("Security Council", "RUS"),
+    ]
