@@ -7,7 +7,6 @@ built once per process, here, from :class:`Settings` alone.
 from __future__ import annotations
 
 import logging
-from concurrent.futures import BrokenExecutor
 from typing import Any
 
 import faust
@@ -70,10 +69,11 @@ def _register_article_agent(
 
     @app.agent(articles, name="articles")
     async def code_articles(stream: Any) -> None:
-        # Systemic faults stop the whole worker, not just this agent, which Faust's supervisor
-        # would restart into the same fault: a model that fails to load or an extraction
-        # process that died (a broken executor), or a dead-letter share that says the model
-        # or the producers went wrong. The batch at fault stays uncommitted.
+        # Per-article faults become dead letters inside the processor, so whatever escapes is
+        # systemic: a model that fails to load, an extraction process that died, sends the
+        # broker refused, or a dead-letter share that says the model or the producers went
+        # wrong. It stops the whole worker rather than this agent, which Faust's supervisor
+        # would restart past the failed batch; that batch stays uncommitted.
         try:
             await pool.start()
             async for batch in stream.take_events(
@@ -82,7 +82,7 @@ def _register_article_agent(
                 await processor.process(batch)
                 if guard.tripped:
                     raise DeadLetterGuardError(guard.describe())
-        except (BrokenExecutor, DeadLetterGuardError) as fault:
+        except Exception as fault:
             logger.critical("stopping the worker: %s: %s", type(fault).__name__, fault)
             await app.crash(fault)
 

@@ -66,4 +66,4 @@ def test_dead_letter_guard_stops_a_worker_fed_only_bad_records(
     produce(settings, [b"{not json"] * 12, partition=0)
 
     assert worker.process.wait(STOP_TIMEOUT_S) == 1
-    assert "dead-letter guard tripped" in worker.log_tail(200)
+    assert "stopping the worker: DeadLetterGuardError" in worker.log_tail(200)
