@@ -208,6 +208,7 @@ def collect(
     topics: list[str],
     done: Callable[[list[ConsumerRecord]], bool],
     timeout_s: float = OUTPUT_TIMEOUT_S,
+    **consumer_options: Any,
 ) -> list[ConsumerRecord]:
     """Records of ``topics`` from the start until ``done(records)`` holds; fails on timeout."""
     consumer = KafkaConsumer(
@@ -216,6 +217,7 @@ def collect(
         enable_auto_commit=False,
         consumer_timeout_ms=1000,
         **kafka_python_config(settings),
+        **consumer_options,
     )
     records: list[ConsumerRecord] = []
     deadline = time.monotonic() + timeout_s
