@@ -19,6 +19,8 @@ The rules are few and predictable, applied in document order:
   two coordinated actors, "Putin and Trump"); "it" refers to a state or organisation only when
   that is the subject of the same sentence ("the ministry said it would respond"), never in
   "it seems" or "it is unclear whether". Pronouns become mentions only when resolved.
+* Possessives give a role phrase without a country its owner's: "Russia will withdraw its
+  troops" (RUS MIL), "Putin and his spokesman" (RUS, then resolved as a role phrase).
 
 A reference that resolves to several people ("the two presidents", then "they") becomes one
 mention per person, with the same span, each pointing at its own antecedent.
@@ -84,14 +86,15 @@ def resolve_coreferences(
     queue.extend((token.i, token) for token in pronouns)
     queue.sort(key=lambda item: item[0])
     done: list[_Slot] = []
-    for _, item in queue:
+    for position, item in queue:
+        earliest = sentence_of[position] - _SENTENCE_WINDOW
+        window = [s for s in done if sentence_of[s.mention.start] >= earliest]
         if isinstance(item, _Slot):
+            _affiliate_by_possessive(doc, item, window)
             if not item.targets:
                 _resolve_mention(doc, item, done, gazetteer)
             done.append(item)
             continue
-        earliest = sentence_of[item.i] - _SENTENCE_WINDOW
-        window = [s for s in done if sentence_of[s.mention.start] >= earliest]
         pronoun = _resolve_pronoun(doc, item, window)
         if pronoun is not None:
             done.append(pronoun)
@@ -187,21 +190,40 @@ def _role_fits(mention: ActorMention, root: _Slot, gazetteer: ActorGazetteer) ->
     return named.role is not None and gazetteer.refers_back(mention.role, named.role)
 
 
+def _affiliate_by_possessive(doc: Doc, slot: _Slot, window: list[_Slot]) -> None:
+    """ "Russia will withdraw its troops", "Putin and his spokesman": the owner's country."""
+    mention = slot.mention
+    if not mention.nominal or mention.actor.country is not None:
+        return
+    owner = next((c for c in doc[mention.head].children if c.tag_ == "PRP$"), None)
+    referents = _pronoun_referents(doc, owner, window) if owner is not None else []
+    countries = {r.referents()[0].mention.actor.country for r in referents}
+    if len(countries) == 1 and None not in countries:
+        actor = mention.actor.model_copy(update={"country": countries.pop()})
+        slot.mention = replace(mention, actor=actor)
+
+
 def _resolve_pronoun(doc: Doc, pronoun: Token, window: list[_Slot]) -> _Slot | None:
     if pronoun.tag_ == "PRP$":
         return None
-    if pronoun.lower_ in _PLURAL_PRONOUNS:
-        referents = _plural_antecedent(doc, window)
-    elif pronoun.lower_ == "it":
-        referents = _institution_antecedent(doc, pronoun, window)
-    else:
-        referents = _singular_antecedent(doc, pronoun, window, _PEOPLE)
+    referents = _pronoun_referents(doc, pronoun, window)
     if not referents:
         return None
     actor = referents[0].mention.actor.model_copy(update={"text": pronoun.text})
     slot = _Slot(ActorMention(pronoun.i, pronoun.i + 1, pronoun.i, actor))
     slot.refer_to(referents)
     return slot
+
+
+def _pronoun_referents(doc: Doc, pronoun: Token, window: list[_Slot]) -> list[_Slot]:
+    word = pronoun.lower_
+    if word in _PLURAL_PRONOUNS or word == "their":
+        return _plural_antecedent(doc, window)
+    if word in ("it", "its"):
+        return _institution_antecedent(doc, pronoun, window)
+    if word in _SINGULAR_PRONOUNS or word == "his":
+        return _singular_antecedent(doc, pronoun, window, _PEOPLE)
+    return []
 
 
 def _institution_antecedent(doc: Doc, pronoun: Token, window: list[_Slot]) -> list[_Slot]:

@@ -142,3 +142,9 @@ def test_a_role_phrase_with_a_metonym_refers_to_the_spokesperson(find: Find) -> 
 def test_a_general_role_refers_back_to_a_specific_one(find: Find) -> None:
     mentions = find("Sergei Lavrov arrived. The minister spoke briefly.")
     assert (mentions[-1].actor.text, mentions[-1].actor.name) == ("minister", "Sergei Lavrov")
+
+
+def test_a_possessive_gives_a_role_phrase_its_owners_country(find: Find) -> None:
+    mentions = find("Kenya said it would withdraw its troops.")
+    troops = next(m for m in mentions if m.actor.text == "troops")
+    assert (troops.actor.country, troops.actor.sector, troops.antecedent) == ("KEN", "MIL", None)
