@@ -28,80 +28,55 @@ mention per person, with the same span, each pointing at its own antecedent.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from schemas.vocabulary import ActorKind
 from services.extraction.actors.gazetteer import ActorGazetteer
 from services.extraction.actors.mention import ActorMention
+from services.extraction.actors.pronouns import PRONOUNS, affiliate_by_possessive, resolve_pronoun
+from services.extraction.actors.referents import Slot
 
-_SINGULAR_PRONOUNS = frozenset({"he", "him", "she", "her"})
-_PLURAL_PRONOUNS = frozenset({"they", "them"})
-_PRONOUNS = _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | {"it"}
-_OBJECT_DEPS = frozenset({"dobj", "dative", "pobj", "iobj"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _INDEFINITE = frozenset({"a", "an", "another", "some", "any", "one", "several", "many", "no"})
 _PAIR_WORDS = frozenset({"two", "both"})
 _DEFINITE_PLURAL = _PAIR_WORDS | {"the", "these", "those"}
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _SENTENCE_WINDOW = 2
-_PEOPLE = frozenset({ActorKind.PERSON})
-_INSTITUTIONS = frozenset({ActorKind.ORGANISATION, ActorKind.STATE})
-# "It seems", "it remains to be seen": "it" stands for no one.
-_EXPLETIVE_VERBS = frozenset({"seem", "appear", "remain", "take", "matter"})
-_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "csubj", "advcl"})
-
-
-@dataclass(eq=False)
-class _Slot:
-    """A mention being resolved; ``targets`` are the roots it refers to (none: it is a root)."""
-
-    mention: ActorMention
-    targets: list[_Slot] = field(default_factory=list)
-
-    def referents(self) -> list[_Slot]:
-        return self.targets or [self]
-
-    def refer_to(self, slots: list[_Slot]) -> None:
-        roots: list[_Slot] = []
-        for slot in slots:
-            roots.extend(root for root in slot.referents() if root not in roots)
-        self.targets = roots
 
 
 def resolve_coreferences(
     doc: Doc, mentions: list[ActorMention], gazetteer: ActorGazetteer
 ) -> list[ActorMention]:
     """The mentions with references resolved and pronoun mentions added, in document order."""
-    slots = [_Slot(mention) for mention in mentions]
+    slots = [Slot(mention) for mention in mentions]
     _join_appositions(doc, slots)
     slots.extend(_bare_surnames(doc, slots))
     sentence_of = [0] * len(doc)
     for number, sentence in enumerate(doc.sents):
         for token in sentence:
             sentence_of[token.i] = number
-    pronouns = [t for t in doc if t.lower_ in _PRONOUNS]
-    queue: list[tuple[int, _Slot | Token]] = [(s.mention.start, s) for s in slots]
+    pronouns = [t for t in doc if t.lower_ in PRONOUNS]
+    queue: list[tuple[int, Slot | Token]] = [(s.mention.start, s) for s in slots]
     queue.extend((token.i, token) for token in pronouns)
     queue.sort(key=lambda item: item[0])
-    done: list[_Slot] = []
+    done: list[Slot] = []
     for position, item in queue:
         earliest = sentence_of[position] - _SENTENCE_WINDOW
         window = [s for s in done if sentence_of[s.mention.start] >= earliest]
-        if isinstance(item, _Slot):
-            _affiliate_by_possessive(doc, item, window)
+        if isinstance(item, Slot):
+            affiliate_by_possessive(doc, item, window)
             if not item.targets:
                 _resolve_mention(doc, item, done, gazetteer)
             done.append(item)
             continue
-        pronoun = _resolve_pronoun(doc, item, window)
+        pronoun = resolve_pronoun(doc, item, window)
         if pronoun is not None:
             done.append(pronoun)
     return _finish(done)
 
 
-def _join_appositions(doc: Doc, slots: list[_Slot]) -> None:
+def _join_appositions(doc: Doc, slots: list[Slot]) -> None:
     by_head = {slot.mention.head: slot for slot in slots}
     for slot in slots:
         head = doc[slot.mention.head]
@@ -122,7 +97,7 @@ def _join_appositions(doc: Doc, slots: list[_Slot]) -> None:
         nominal.refer_to([named])
 
 
-def _bare_surnames(doc: Doc, slots: list[_Slot]) -> list[_Slot]:
+def _bare_surnames(doc: Doc, slots: list[Slot]) -> list[Slot]:
     """Later surnames of people named in full that no mention covers ("Arcevela")."""
     covered = {i for slot in slots for i in range(slot.mention.start, slot.mention.end)}
     first_by_surname: dict[str, ActorMention] = {}
@@ -136,13 +111,11 @@ def _bare_surnames(doc: Doc, slots: list[_Slot]) -> list[_Slot]:
         if full is None or token.i in covered or token.i < full.end or token.pos_ != "PROPN":
             continue
         actor = full.actor.model_copy(update={"text": token.text, "name": token.text})
-        found.append(_Slot(ActorMention(token.i, token.i + 1, token.i, actor)))
+        found.append(Slot(ActorMention(token.i, token.i + 1, token.i, actor)))
     return found
 
 
-def _resolve_mention(
-    doc: Doc, slot: _Slot, earlier: list[_Slot], gazetteer: ActorGazetteer
-) -> None:
+def _resolve_mention(doc: Doc, slot: Slot, earlier: list[Slot], gazetteer: ActorGazetteer) -> None:
     mention = slot.mention
     if not mention.nominal:
         if mention.actor.kind is ActorKind.PERSON:
@@ -157,7 +130,7 @@ def _resolve_mention(
         return  # "Russian officials" are not the officials named before
     # "The two presidents", "both leaders", "the leaders": in news, the two principals.
     wanted = 2 if plural or determiners & _PAIR_WORDS else 1
-    found: list[_Slot] = []
+    found: list[Slot] = []
     for candidate in reversed(earlier):
         root = candidate.referents()[0]
         if (
@@ -170,7 +143,7 @@ def _resolve_mention(
         slot.refer_to(found[:wanted])
 
 
-def _same_person(mention: ActorMention, candidate: _Slot) -> bool:
+def _same_person(mention: ActorMention, candidate: Slot) -> bool:
     earlier = candidate.mention
     if candidate.targets or earlier.nominal or earlier.actor.kind is not ActorKind.PERSON:
         return False
@@ -181,7 +154,7 @@ def _same_person(mention: ActorMention, candidate: _Slot) -> bool:
     return " " not in surname and len(names) > 1 and names[-1] == surname
 
 
-def _role_fits(mention: ActorMention, root: _Slot, gazetteer: ActorGazetteer) -> bool:
+def _role_fits(mention: ActorMention, root: Slot, gazetteer: ActorGazetteer) -> bool:
     named = root.mention
     if named.nominal or named.actor.kind is not ActorKind.PERSON or mention.role is None:
         return False
@@ -190,101 +163,7 @@ def _role_fits(mention: ActorMention, root: _Slot, gazetteer: ActorGazetteer) ->
     return named.role is not None and gazetteer.refers_back(mention.role, named.role)
 
 
-def _affiliate_by_possessive(doc: Doc, slot: _Slot, window: list[_Slot]) -> None:
-    """ "Russia will withdraw its troops", "Putin and his spokesman": the owner's country."""
-    mention = slot.mention
-    if not mention.nominal or mention.actor.country is not None:
-        return
-    owner = next((c for c in doc[mention.head].children if c.tag_ == "PRP$"), None)
-    referents = _pronoun_referents(doc, owner, window) if owner is not None else []
-    countries = {r.referents()[0].mention.actor.country for r in referents}
-    if len(countries) == 1 and None not in countries:
-        actor = mention.actor.model_copy(update={"country": countries.pop()})
-        slot.mention = replace(mention, actor=actor)
-
-
-def _resolve_pronoun(doc: Doc, pronoun: Token, window: list[_Slot]) -> _Slot | None:
-    if pronoun.tag_ == "PRP$":
-        return None
-    referents = _pronoun_referents(doc, pronoun, window)
-    if not referents:
-        return None
-    actor = referents[0].mention.actor.model_copy(update={"text": pronoun.text})
-    slot = _Slot(ActorMention(pronoun.i, pronoun.i + 1, pronoun.i, actor))
-    slot.refer_to(referents)
-    return slot
-
-
-def _pronoun_referents(doc: Doc, pronoun: Token, window: list[_Slot]) -> list[_Slot]:
-    word = pronoun.lower_
-    if word in _PLURAL_PRONOUNS or word == "their":
-        return _plural_antecedent(doc, window)
-    if word in ("it", "its"):
-        return _institution_antecedent(doc, pronoun, window)
-    if word in _SINGULAR_PRONOUNS or word == "his":
-        return _singular_antecedent(doc, pronoun, window, _PEOPLE)
-    return []
-
-
-def _institution_antecedent(doc: Doc, pronoun: Token, window: list[_Slot]) -> list[_Slot]:
-    """ "The ministry said it would respond": only a subject of the same sentence, since "it"
-    far more often stands for a thing than for a state or an organisation."""
-    if _is_expletive(pronoun):
-        return []
-    same_sentence = [s for s in window if s.mention.start >= pronoun.sent.start]
-    found = _singular_antecedent(doc, pronoun, same_sentence, _INSTITUTIONS)
-    return [s for s in found if doc[s.mention.head].dep_ in _SUBJECT_DEPS]
-
-
-def _is_expletive(pronoun: Token) -> bool:
-    """ "It seems", "it is unclear whether ...": an "it" that stands for no one."""
-    verb = pronoun.head
-    if pronoun.dep_ == "expl" or verb.lemma_ in _EXPLETIVE_VERBS:
-        return True
-    if verb.lemma_ != "be":
-        return False
-    complements = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "attr"))]
-    return any(c.dep_ in _CLAUSE_DEPS for word in complements for c in word.children)
-
-
-def _singular_antecedent(
-    doc: Doc, pronoun: Token, window: list[_Slot], kinds: frozenset[ActorKind]
-) -> list[_Slot]:
-    candidates = [
-        s
-        for s in reversed(window)
-        if len(s.referents()) == 1 and s.referents()[0].mention.actor.kind in kinds
-    ]
-    if pronoun.dep_ in _OBJECT_DEPS:
-        # "Putin relies on him": the verb of a prepositional object is the preposition's head.
-        verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
-        subject = {s.referents()[0] for s in candidates if _subject_of(doc, s, verb)}
-        candidates = [s for s in candidates if s.referents()[0] not in subject]
-    subjects = [s for s in candidates if doc[s.mention.head].dep_ in _SUBJECT_DEPS]
-    chosen = subjects or candidates
-    return chosen[:1]
-
-
-def _plural_antecedent(doc: Doc, window: list[_Slot]) -> list[_Slot]:
-    by_head = {s.mention.head: s for s in window}
-    for slot in reversed(window):
-        if len(slot.referents()) > 1:
-            return [slot]
-        head = doc[slot.mention.head]
-        partner = by_head.get(head.head.i) if head.dep_ == "conj" else None
-        if partner is not None:
-            return [partner, slot]
-        if slot.mention.actor.kind is ActorKind.GROUP and slot.mention.nominal:
-            return [slot]
-    return []
-
-
-def _subject_of(doc: Doc, slot: _Slot, verb: Token) -> bool:
-    head = doc[slot.mention.head]
-    return head.head.i == verb.i and head.dep_ in _SUBJECT_DEPS
-
-
-def _finish(slots: list[_Slot]) -> list[ActorMention]:
+def _finish(slots: list[Slot]) -> list[ActorMention]:
     """One mention per referent, ordered by position, antecedents as list indices."""
     ordered = sorted(slots, key=lambda slot: slot.mention.start)
     index: dict[int, int] = {}
