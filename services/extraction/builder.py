@@ -64,7 +64,7 @@ class EventBuilder:
         if not triggers:
             return []
         doc = parsed.doc
-        actors = ActorIndex(mentions)
+        actors = ActorIndex(doc, mentions)
         heads = [doc[trigger.head] for trigger in triggers]
         times = attach_times(heads, self._time_spans(article, parsed), self._cues)
         briefer = next((m for m in mentions if m.role in self._speaker_roles), None)

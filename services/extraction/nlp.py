@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 _SENTENCE_END = frozenset({".", "!", "?", "…"})
 _CLOSERS = frozenset({'"', "'", "\u201d", "\u2019", ")", "]", "\u00bb"})
@@ -28,11 +28,13 @@ def load_pipeline(model_name: str) -> Language:
 
 @dataclass(frozen=True)
 class SentenceSlice:
-    """A sentence of the article: its character offsets and its tokens' lowercase forms."""
+    """A sentence of the article: its character offsets, its tokens' lowercase forms, and which
+    tokens look like names (capitalised, and not a common word opening the sentence)."""
 
     start: int
     end: int
     lowers: tuple[str, ...]
+    name_like: tuple[bool, ...]
 
 
 def split_sentences(tokenized: Doc) -> list[SentenceSlice]:
@@ -71,5 +73,15 @@ def _close(tokenized: Doc, indices: list[int], sentences: list[SentenceSlice]) -
             start=first.idx,
             end=last.idx + len(last.text),
             lowers=tuple(tokenized[i].lower_ for i in words),
+            name_like=tuple(
+                _name_like(tokenized[i], opening=position == 0) for position, i in enumerate(words)
+            ),
         )
     )
+
+
+def _name_like(token: Token, opening: bool) -> bool:
+    text = token.text
+    if not token.is_alpha or not text[:1].isupper():
+        return False
+    return not (opening and token.is_stop)

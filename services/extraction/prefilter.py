@@ -1,16 +1,19 @@
 """The cheap pre-filter: which sentences deserve the full tagger and parser.
 
-It looks only at lowercase tokens (no tagging, no parsing). A sentence is a candidate when it
-holds a trigger word form and either
+It looks only at tokens' lowercase forms and capitals (no tagging, no parsing). A sentence is a
+candidate when it holds every word of some trigger pattern (the head in any inflection, the
+other words anywhere in the sentence) and either
 
-* names an actor itself ("Japan met India"),
+* names an actor itself: a name or role noun of the gazetteer, or a capitalised word the
+  entity recogniser might take for an unknown person or organisation ("Japan met India",
+  "police arrested", "Bapat held talks"),
 * refers back to an actor named in the sentences just before it, by a pronoun or a role noun
   ("he said they will meet", "the minister met"), or
 * refers back to an event already found, by a determiner before the trigger word ("the call
   is scheduled", "such negotiations", "the upcoming contact").
 
-Sentences naming actors before a candidate are kept as context, so that coreference still finds
-its antecedents.
+The sentences naming actors just before a sentence that refers back to them are kept as context,
+so that coreference still finds its antecedents.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from services.extraction.lexicon import TriggerLexicon
 from services.extraction.nlp import SentenceSlice
 
 # How many sentences back a pronoun or role noun may find its actor.
@@ -64,11 +68,53 @@ class PhraseIndex:
         return sum(len(phrases) for phrases in self._by_first.values())
 
 
+class TriggerIndex:
+    """Trigger patterns by the forms of their head word, with the forms of their other words."""
+
+    def __init__(
+        self, patterns: Iterable[tuple[frozenset[str], tuple[frozenset[str], ...]]]
+    ) -> None:
+        by_head: dict[str, set[tuple[frozenset[str], ...]]] = {}
+        for heads, others in patterns:
+            for form in heads:
+                by_head.setdefault(form, set()).add(others)
+        self._by_head = {head: tuple(others) for head, others in by_head.items()}
+
+    @classmethod
+    def from_lexicon(cls, lexicon: TriggerLexicon) -> TriggerIndex:
+        """Every pattern of the lexicon, each word in all its inflections."""
+        patterns = []
+        for entry in lexicon.entries:
+            for pattern in entry.patterns:
+                head = pattern.words[pattern.head_index]
+                if head is None:
+                    continue
+                others = tuple(
+                    lexicon.forms_of(word)
+                    for index, word in enumerate(pattern.words)
+                    if word is not None and index != pattern.head_index
+                )
+                patterns.append((lexicon.forms_of(head), others))
+        return cls(patterns)
+
+    def positions(self, lowers: Sequence[str]) -> list[int]:
+        """Where a head word stands whose pattern's other words all occur in the sentence."""
+        present = set(lowers)
+        return [
+            position
+            for position, word in enumerate(lowers)
+            if any(
+                all(not present.isdisjoint(forms) for forms in others)
+                for others in self._by_head.get(word, ())
+            )
+        ]
+
+
 @dataclass(frozen=True)
 class PrefilterWords:
     """The word lists the pre-filter looks for."""
 
-    triggers: PhraseIndex
+    triggers: TriggerIndex
     actors: PhraseIndex
     references: PhraseIndex
     determiners: frozenset[str]
@@ -83,29 +129,23 @@ class SentencePrefilter:
     def select(self, sentences: Sequence[SentenceSlice]) -> list[SentenceSlice]:
         """The candidate sentences and their context, in article order."""
         keep = [False] * len(sentences)
-        last_named = -_REFERENCE_WINDOW - 1
+        named: list[int] = []
         candidate_seen = False
-        pending_context: list[int] = []
         for index, sentence in enumerate(sentences):
-            names_actor = self._words.actors.occurs_in(sentence.lowers)
-            if names_actor:
-                last_named = index
+            names_actor = any(sentence.name_like) or self._words.actors.occurs_in(sentence.lowers)
             triggers = self._words.triggers.positions(sentence.lowers)
-            if triggers and (
-                names_actor
-                or (
-                    index - last_named <= _REFERENCE_WINDOW
-                    and self._words.references.occurs_in(sentence.lowers)
-                )
-                or (candidate_seen and self._marks_known_event(sentence.lowers, triggers))
-            ):
+            recent = [earlier for earlier in named if index - earlier <= _REFERENCE_WINDOW]
+            refers = bool(recent) and self._words.references.occurs_in(sentence.lowers)
+            known_event = candidate_seen and self._marks_known_event(sentence.lowers, triggers)
+            if triggers and (names_actor or refers or known_event):
                 keep[index] = True
                 candidate_seen = True
-                for context in pending_context:
-                    keep[context] = True
-                pending_context = []
-            elif names_actor:
-                pending_context.append(index)
+                if refers:
+                    # The sentences a pronoun or role noun may point back to.
+                    for earlier in recent:
+                        keep[earlier] = True
+            if names_actor:
+                named.append(index)
         return [sentence for sentence, kept in zip(sentences, keep, strict=True) if kept]
 
     def _marks_known_event(self, lowers: Sequence[str], triggers: Sequence[int]) -> bool:

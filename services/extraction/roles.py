@@ -19,6 +19,7 @@ SOURCE_PREPOSITIONS = frozenset({"by", "from"})
 BETWEEN_PREPOSITIONS = frozenset({"between", "among", "amongst"})
 # "the refusal by NATO", "the call between Putin and Trump"
 _NOMINAL_SOURCE_PREPOSITIONS = SOURCE_PREPOSITIONS | BETWEEN_PREPOSITIONS
+_VAGUE_QUANTIFIERS = frozenset({"other", "some", "any", "many", "several", "various", "few"})
 _VISIT_PREPOSITIONS = frozenset({"in", "to", "into"})
 _OBJECT_NOUN_PREPOSITIONS = frozenset({"with", "against", "on", "to"})
 # Modifiers of a noun that may name who the noun belongs to ("Russian delegation", "US efforts").
@@ -30,10 +31,10 @@ CONTROL_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp"})
 class ActorIndex:
     """Actor mentions of a doc looked up by token."""
 
-    def __init__(self, mentions: Iterable[ActorMention]) -> None:
+    def __init__(self, doc: Doc, mentions: Iterable[ActorMention]) -> None:
         # Several mentions share a span when it names several people ("the two presidents").
         self._by_token: dict[int, list[ActorMention]] = {}
-        self.mentions = [mention for mention in mentions if _concrete(mention)]
+        self.mentions = [mention for mention in mentions if _concrete(doc, mention)]
         for mention in self.mentions:
             for index in range(mention.start, mention.end):
                 self._by_token.setdefault(index, []).append(mention)
@@ -84,9 +85,16 @@ class ActorIndex:
         return found
 
 
-def _concrete(mention: ActorMention) -> bool:
-    """A role phrase naming no one and no country ("other representatives") is not an actor."""
-    return not (mention.nominal and mention.antecedent is None and mention.actor.country is None)
+def _concrete(doc: Doc, mention: ActorMention) -> bool:
+    """Whether a mention names an actor one can point at. A role phrase with neither a name
+    nor a country behind it is one only when definite or proper ("the NGO", "the Munich
+    Regional Court", "Police"), not when vague ("other representatives", "some officials")."""
+    if not mention.nominal or mention.antecedent is not None or mention.actor.country:
+        return True
+    head = doc[mention.head]
+    return not any(
+        child.lower_ in _VAGUE_QUANTIFIERS for child in head.children if child.i < head.i
+    )
 
 
 def _hyphen_follows(token: Token) -> bool:
