@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +20,8 @@ NEAR_WINDOW = 3
 # A proper noun inside one of these entities is part of a name ("Organization for Security and
 # Cooperation in Europe"), not an event.
 NAME_ENTITY_TYPES = frozenset({"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "NORP", "GPE"})
-GAP_OPERATOR = "{0,6}"
+GAP_MAX = 6
+GAP_OPERATOR = f"{{0,{GAP_MAX}}}"
 GAP_STOPS = [".", ";", ":", "!", "?", "and", "but", "while", "after", "before", "as"]
 # The word across a gap must hang from the head within this many dependency steps ("lifted the
 # two-year-old sanctions": sanctions is the head's object), so that a gap does not join
@@ -41,7 +42,7 @@ class TriggerMatch:
 
 
 class TriggerMatcher:
-    """spaCy Matcher over every pattern of the lexicon, built once for a vocab."""
+    """spaCy Matchers over every pattern of the lexicon, built once for a vocab."""
 
     def __init__(
         self,
@@ -50,7 +51,11 @@ class TriggerMatcher:
         forms_of: Callable[[str], frozenset[str]],
     ) -> None:
         self._vocab = vocab
-        self._matcher = Matcher(vocab)
+        # One small Matcher per first word of the patterns, run only where that word occurs: the
+        # spaCy Matcher tries every pattern at every token, which is slow for thousands.
+        self._matchers: dict[str, Matcher] = {}
+        self._longest: dict[str, int] = {}
+        self._first_words_by_form: dict[str, set[str]] = {}
         self._patterns: dict[str, tuple[LexiconEntry, TriggerPattern]] = {}
         self._strictness: dict[str, int] = {}
         surface: set[str] = set()
@@ -59,15 +64,36 @@ class TriggerMatcher:
             for number, pattern in enumerate(entry.patterns):
                 key = f"{entry.entry_id}#{number}"
                 self._patterns[key] = (entry, pattern)
-                self._matcher.add(key, [_token_specs(pattern, forms_of)])
+                self._add(pattern, key, forms_of)
                 surface.update(forms_of(_key_word(pattern)))
         self._surface_forms = frozenset(surface)
+
+    def _add(
+        self, pattern: TriggerPattern, key: str, forms_of: Callable[[str], frozenset[str]]
+    ) -> None:
+        first = str(pattern.words[0])
+        if first not in self._matchers:
+            self._matchers[first] = Matcher(self._vocab)
+            for form in forms_of(first):
+                self._first_words_by_form.setdefault(form, set()).add(first)
+        self._matchers[first].add(key, [_token_specs(pattern, forms_of)])
+        gaps = sum(1 for word in pattern.words if word is None)
+        length = len(pattern.words) - gaps + gaps * GAP_MAX
+        self._longest[first] = max(self._longest.get(first, 0), length)
+
+    def _raw_matches(self, doc: Doc) -> Iterator[tuple[str, int, int]]:
+        for position, token in enumerate(doc):
+            for first in self._first_words_by_form.get(token.lower_, ()):
+                window = doc[position : position + self._longest[first]]
+                for match_id, start, end in self._matchers[first](window):
+                    if start == 0:
+                        yield self._vocab.strings[match_id], position, position + end
 
     def find(self, doc: Doc) -> list[TriggerMatch]:
         """Triggers in the doc, in text order; on overlaps the longest, then most specific wins."""
         candidates: list[TriggerMatch] = []
-        for match_id, start, end in self._matcher(doc):
-            entry, pattern = self._patterns[self._vocab.strings[match_id]]
+        for key, start, end in self._raw_matches(doc):
+            entry, pattern = self._patterns[key]
             head = _head_position(start, end, pattern)
             if (
                 not _inside_a_name(doc[head])
