@@ -15,11 +15,12 @@ from services.extraction.lexicon.entries import Conditions, LexiconEntry, Trigge
 
 VERB_TAGS = ("VERB", "AUX")
 NOUN_TAGS = ("NOUN", "PROPN")
-# How far "forbid_near"/"require_near" look on each side of a match, and how long a "*" gap is.
+# How far "forbid_near"/"require_near" look on each side of a match.
 NEAR_WINDOW = 3
 # A proper noun inside one of these entities is part of a name ("Organization for Security and
 # Cooperation in Europe"), not an event.
 NAME_ENTITY_TYPES = frozenset({"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "NORP", "GPE"})
+# A "*" gap spans up to GAP_MAX tokens and never a clause break.
 GAP_MAX = 6
 GAP_OPERATOR = f"{{0,{GAP_MAX}}}"
 GAP_STOPS = [".", ";", ":", "!", "?", "and", "but", "while", "after", "before", "as"]
