@@ -68,13 +68,14 @@ class EventBuilder:
         heads = [doc[trigger.head] for trigger in triggers]
         times = attach_times(heads, self._time_spans(article, parsed), self._cues)
         briefer = next((m for m in mentions if m.role in self._speaker_roles), None)
+        context = _Context(actors, times, briefer, _main_triggers(heads))
         candidates: list[EventCandidate] = []
         anaphors: list[AnaphoricMention] = []
         for trigger in triggers:
             head = doc[trigger.head]
             if self._is_statement_verb(trigger, head) or self._is_denial(head) or actors.at(head):
                 continue
-            found = self._trigger_events(article, parsed, trigger, _Context(actors, times, briefer))
+            found = self._trigger_events(article, parsed, trigger, context)
             if isinstance(found, list):
                 place = place_of_event(doc, trigger.head, places)
                 if place is not None:
@@ -170,6 +171,7 @@ class EventBuilder:
                 parse_path=arguments.path,
                 status_cued=cued,
                 nominal=trigger.nominal,
+                main_clause=trigger.head in context.main_heads,
             )
             candidates.append(
                 EventCandidate(
@@ -228,6 +230,25 @@ class _Context:
     actors: ActorIndex
     times: dict[int, EventTime]
     briefer: ActorMention | None
+    main_heads: frozenset[int]
+
+
+def _main_triggers(heads: Sequence[Token]) -> frozenset[int]:
+    """The trigger heads nearest the root of their sentence, one depth per sentence."""
+    depths = {head.i: _depth(head) for head in heads}
+    shallowest: dict[int, int] = {}
+    for head in heads:
+        start = head.sent.start
+        shallowest[start] = min(shallowest.get(start, depths[head.i]), depths[head.i])
+    return frozenset(head.i for head in heads if depths[head.i] == shallowest[head.sent.start])
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token = token.head
+        depth += 1
+    return depth
 
 
 def _speaker_actor(

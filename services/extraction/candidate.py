@@ -18,6 +18,7 @@ class EvidenceFeatures:
     parse_path: str
     status_cued: bool
     nominal: bool
+    main_clause: bool
 
 
 @dataclass

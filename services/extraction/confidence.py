@@ -10,6 +10,7 @@ Each piece of evidence adds its weight to a base of 0.3:
   borrowed from a governing verb or a light verb +0.08;
 * status decided by a cue word rather than by default: +0.05;
 * each further sentence mentioning the event: +0.05, at most +0.1;
+* the trigger nearest the root of its sentence, which states the sentence's main event: +0.05;
 * a nominal trigger, whose participants are looser: -0.05.
 """
 
@@ -35,6 +36,8 @@ def score(features: EvidenceFeatures, code: str, mention_count: int) -> float:
     if features.status_cued:
         total += 0.05
     total += min(0.1, 0.05 * (mention_count - 1))
+    if features.main_clause:
+        total += 0.05
     if features.nominal:
         total -= 0.05
     return round(min(1.0, max(0.0, total)), 3)

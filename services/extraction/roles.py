@@ -276,16 +276,41 @@ def _nominal_arguments(noun: Token, actors: ActorIndex, light_verbs: frozenset[s
                 relative_sources = _subject_actors(clause_subject, actors)
                 if relative_sources:
                     return Arguments(tuple(relative_sources), tuple(_unique(targets)), "light verb")
-    # A light verb lends its subject to its object noun: "Russia held talks with Ukraine".
-    if noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in light_verbs:
-        subject, _ = _subject_of(noun.head)
-        if subject is not None:
-            light_sources = _subject_actors(subject, actors)
-            if light_sources:
-                light_targets = targets or _verbal_targets(noun.head, actors)
-                remaining = [m for m in light_targets if m.head != noun.i]
-                return Arguments(tuple(light_sources), tuple(_unique(remaining)), "light verb")
+    # A light verb lends its subject to its object noun: "Russia held talks with Ukraine",
+    # "began a new round of exercises"; a passive one its agent: "war games staged by X".
+    phrase = _climb_of_chain(noun)
+    verb = phrase.head
+    if verb.lemma_.lower() in light_verbs and verb.pos_ in ("VERB", "AUX"):
+        if phrase.dep_ in PASSIVE_SUBJECT_DEPS:
+            light_sources = [
+                mention
+                for child in verb.children
+                if child.dep_ == "agent"
+                for mention in _objects_of(child, actors)
+            ]
+        elif phrase.dep_ in OBJECT_DEPS:
+            subject, _ = _subject_of(verb)
+            light_sources = _subject_actors(subject, actors) if subject is not None else []
+        else:
+            light_sources = []
+        if light_sources:
+            light_targets = targets or _verbal_targets(verb, actors)
+            remaining = [m for m in light_targets if m.head not in (noun.i, phrase.i)]
+            return Arguments(tuple(light_sources), tuple(_unique(remaining)), "light verb")
     return Arguments((), tuple(_unique(targets)), "")
+
+
+def _climb_of_chain(noun: Token) -> Token:
+    """The noun heading "a round of talks" or "a series of strikes" for the trigger inside."""
+    current = noun
+    for _ in range(2):
+        preposition = current.head
+        if current.dep_ != "pobj" or preposition.lower_ != "of":
+            break
+        if preposition.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        current = preposition.head
+    return current
 
 
 def _objects_of(preposition: Token, actors: ActorIndex) -> list[ActorMention]:
