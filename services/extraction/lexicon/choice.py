@@ -13,6 +13,8 @@ from services.extraction.lexicon.modality import recode_for_modality
 # A bare commitment ("agreed to", "is willing to") is coded by what is promised, when that is a
 # trigger: "is ready to withdraw" is intent to de-escalate, "is prepared to use force" a threat.
 GENERIC_COMMITMENT = "030"
+# Sending or giving is coded by its purpose when that is a trigger ("sent experts to investigate").
+GENERIC_AID = "070"
 # Dependencies of an infinitive of purpose under its verb ("called ... to apologize").
 PURPOSE_DEPS = ("xcomp", "advcl")
 
@@ -41,7 +43,7 @@ def best_trigger(sentence: Doc | Span, matches: Sequence[TriggerMatch]) -> Trigg
             match.start,
         ),
     )
-    if chosen.code.plover_root is PloverRoot.CONSULT:
+    if chosen.code.plover_root is PloverRoot.CONSULT or chosen.code.code == GENERIC_AID:
         purposes = [match for match in inside if _is_purpose_of(doc[match.head], chosen.head)]
         if purposes:
             return purposes[0]
