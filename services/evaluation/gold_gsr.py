@@ -27,20 +27,23 @@ def load_gsr(path: Path, limit: int | None = None) -> list[GoldArticle]:
     if not isinstance(records, list):
         raise GoldFormatError(f"{path}: expected a JSON list of records")
     articles: list[GoldArticle] = []
-    for record in records:
+    for number, record in enumerate(records, start=1):
         if limit is not None and len(articles) >= limit:
             break
-        if record.get("event") == _DOCUMENTATION_EVENT or not record.get("text"):
-            continue
-        articles.append(
-            single_sentence_article(
-                item_id=str(record["id"]),
-                text=str(record["text"]).strip(),
-                label=str(record["event"]),
-                sources=_actors(record.get("source")),
-                targets=_actors(record.get("target")),
+        try:
+            if record.get("event") == _DOCUMENTATION_EVENT or not record.get("text"):
+                continue
+            articles.append(
+                single_sentence_article(
+                    item_id=str(record["id"]),
+                    text=str(record["text"]).strip(),
+                    label=str(record["event"]),
+                    sources=_actors(record.get("source")),
+                    targets=_actors(record.get("target")),
+                )
             )
-        )
+        except (AttributeError, KeyError, TypeError, ValueError) as error:
+            raise GoldFormatError(f"{path}: record {number}: {error!r}") from error
     return articles
 
 

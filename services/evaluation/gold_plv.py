@@ -34,16 +34,21 @@ def load_plv(path: Path, limit: int | None = None) -> list[GoldArticle]:
         for row in rows:
             if limit is not None and len(articles) >= limit:
                 break
+            if any(row[name] is None for name in _COLUMNS):
+                raise GoldFormatError(f"{path}: line {rows.line_num}: missing fields")
             text = row["sentence"].strip()
             if not text:
                 continue
-            articles.append(
-                single_sentence_article(
+            try:
+                label = row["gold_root"].strip()
+                article = single_sentence_article(
                     item_id=f"plv-{row['sentence_id']}",
                     text=text,
-                    label=row["gold_root"].strip(),
+                    label=label,
                     sources=(GoldActor(row["source"].strip()),),
                     targets=(GoldActor(row["target"].strip()),),
                 )
-            )
+            except ValueError as error:
+                raise GoldFormatError(f"{path}: line {rows.line_num}: {error}") from error
+            articles.append(article)
     return articles

@@ -73,3 +73,17 @@ def test_gsr_that_is_not_a_list_is_refused(tmp_path: Path) -> None:
 def test_mentions_overlap_on_identifying_words_only() -> None:
     assert mentions_overlap("Foreign Minister Ana Lopez", "Lopez")
     assert not mentions_overlap("the Chilean foreign minister", "a foreign minister of Peru")
+
+
+def test_plv_unknown_root_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "plv.tsv"
+    path.write_text(PLV_HEADER + "\n0\t1\tA met B.\tx\tA\tB\t1\tAID\tMEET\n", encoding="utf-8")
+    with pytest.raises(GoldFormatError, match="line 2"):
+        load_plv(path)
+
+
+def test_gsr_record_without_id_names_its_record(tmp_path: Path) -> None:
+    path = tmp_path / "gsr.json"
+    path.write_text(json.dumps([{"event": "AGREE", "text": "A agreed."}]), encoding="utf-8")
+    with pytest.raises(GoldFormatError, match="record 1"):
+        load_gsr(path)
