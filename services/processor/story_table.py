@@ -39,37 +39,42 @@ def register_stories(app: faust.App, settings: Settings) -> None:
         help="Stories by fingerprint: the aggregate, its article ids and publishers.",
     )
 
+    async def fold_one(record: Any) -> None:
+        try:
+            event = DiplomaticEvent.model_validate_json(record.message.value)
+        except ValidationError as error:
+            logger.error("skipping a non-event on %s: %s", settings.topic_events, error)
+            return
+        seen_at = datetime.fromtimestamp(record.message.timestamp, UTC)
+        key = story_id(event, seen_at)
+        stored = table.get(key)
+        state = StoryState.model_validate(stored["state"]) if stored else None
+        if state is not None and is_expired(state, seen_at, settings.story_expiry_days):
+            state = None
+        folded = fold_event_into_story(state, event, seen_at)
+        if folded is state:
+            return
+        partition = record.message.partition
+        table[key] = {"partition": partition, "state": folded.model_dump(mode="json")}
+        sent = await output.send(
+            settings.topic_stories,
+            key.encode(),
+            folded.aggregate.model_dump_json().encode(),
+            (),
+            input_record_of(record),
+        )
+        await sent
+
     @app.agent(events_topic, name="stories")
     async def fold_stories(stream: Any) -> None:
-        async for record in stream.events():
-            try:
-                event = DiplomaticEvent.model_validate_json(record.message.value)
-            except ValidationError as error:
-                logger.error(
-                    "skipping a record of %s that is not an event: %s", settings.topic_events, error
-                )
-                continue
-            seen_at = datetime.fromtimestamp(record.message.timestamp, UTC)
-            key = story_id(event, seen_at)
-            stored = table.get(key)
-            state = StoryState.model_validate(stored["state"]) if stored else None
-            if state is not None and is_expired(state, seen_at, settings.story_expiry_days):
-                state = None
-            folded = fold_event_into_story(state, event, seen_at)
-            if folded is state:
-                continue
-            table[key] = {
-                "partition": record.message.partition,
-                "state": folded.model_dump(mode="json"),
-            }
-            sent = await output.send(
-                settings.topic_stories,
-                key.encode(),
-                folded.aggregate.model_dump_json().encode(),
-                (),
-                input_record_of(record),
-            )
-            await sent
+        # As for articles, a fault escaping the loop (a send the broker refused) stops the
+        # worker rather than letting Faust's supervisor restart the agent past the event.
+        try:
+            async for record in stream.events():
+                await fold_one(record)
+        except Exception as fault:
+            logger.critical("stopping the worker: %s: %s", type(fault).__name__, fault)
+            await app.crash(fault)
 
     async def expire_idle_stories() -> None:
         # A timer that raises crashes the whole app; a sweep that fails is retried next time.
