@@ -14,14 +14,16 @@ from services.extraction.lexicon import TriggerMatch
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
-TARGET_PREPOSITIONS = frozenset({"with", "to", "against", "on", "toward", "towards", "at", "for"})
+TARGET_PREPOSITIONS = frozenset(
+    {"with", "to", "against", "on", "toward", "towards", "at", "for", "into", "about"}
+)
 SOURCE_PREPOSITIONS = frozenset({"by", "from"})
 BETWEEN_PREPOSITIONS = frozenset({"between", "among", "amongst"})
 # "the refusal by NATO", "the call between Putin and Trump"
 _NOMINAL_SOURCE_PREPOSITIONS = SOURCE_PREPOSITIONS | BETWEEN_PREPOSITIONS
 _VAGUE_QUANTIFIERS = frozenset({"other", "some", "any", "many", "several", "various", "few"})
 _VISIT_PREPOSITIONS = frozenset({"in", "to", "into"})
-_OBJECT_NOUN_PREPOSITIONS = frozenset({"with", "against", "on", "to"})
+_OBJECT_NOUN_PREPOSITIONS = frozenset({"with", "against", "on", "to", "into", "of", "about"})
 # Modifiers of a noun that may name who the noun belongs to ("Russian delegation", "US efforts").
 OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
 # A verb heading these clauses lends its subject to the clause ("hopes to meet", "refused to").
