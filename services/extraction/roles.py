@@ -21,6 +21,7 @@ SOURCE_PREPOSITIONS = frozenset({"by", "from"})
 BETWEEN_PREPOSITIONS = frozenset({"between", "among", "amongst"})
 # "the refusal by NATO", "the call between Putin and Trump"
 _NOMINAL_SOURCE_PREPOSITIONS = SOURCE_PREPOSITIONS | BETWEEN_PREPOSITIONS
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _VAGUE_QUANTIFIERS = frozenset({"other", "some", "any", "many", "several", "various", "few"})
 _VISIT_PREPOSITIONS = frozenset({"in", "to", "into"})
 _OBJECT_NOUN_PREPOSITIONS = frozenset({"with", "against", "on", "to", "into", "of", "about"})
@@ -89,14 +90,19 @@ class ActorIndex:
 
 def _concrete(doc: Doc, mention: ActorMention) -> bool:
     """Whether a mention names an actor one can point at. A role phrase with neither a name
-    nor a country behind it is one only when definite or proper ("the NGO", "the Munich
-    Regional Court", "Police"), not when vague ("other representatives", "some officials")."""
+    nor a country behind it is one only when proper or definite ("the Munich Regional Court",
+    "the NGO"), not when bare or vague ("local authorities", "other representatives")."""
     if not mention.nominal or mention.antecedent is not None or mention.actor.country:
         return True
     head = doc[mention.head]
-    return not any(
-        child.lower_ in _VAGUE_QUANTIFIERS for child in head.children if child.i < head.i
+    before = [child for child in head.children if child.i < head.i]
+    if any(child.lower_ in _VAGUE_QUANTIFIERS for child in before):
+        return False
+    definite = any(
+        child.dep_ == "poss" or (child.dep_ == "det" and child.lower_ in _DEFINITE)
+        for child in before
     )
+    return definite or head.pos_ == "PROPN"
 
 
 def _hyphen_follows(token: Token) -> bool:
