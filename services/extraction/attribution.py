@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from services.extraction.actor_index import ActorIndex
 from services.extraction.actors import ActorMention
 from services.extraction.cues import Cues
-from services.extraction.roles import ActorIndex
 
 _OPENING_QUOTES = frozenset({'"', "“", "«"})
 _CLOSING_QUOTES = frozenset({'"', "”", "»"})

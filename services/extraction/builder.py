@@ -17,6 +17,7 @@ from schemas import (
     EventTime,
     Location,
 )
+from services.extraction.actor_index import ActorIndex
 from services.extraction.actors import ActorMention
 from services.extraction.assembly import assemble
 from services.extraction.attribution import attribute
@@ -26,7 +27,7 @@ from services.extraction.dedup import merge_mentions
 from services.extraction.document import ParsedArticle
 from services.extraction.lexicon import TriggerMatch
 from services.extraction.places import PlaceMention, place_of_event
-from services.extraction.roles import ActorIndex, Arguments, find_arguments
+from services.extraction.roles import Arguments, find_arguments
 from services.extraction.status import read_status
 from services.extraction.timex import find_time_expressions
 from services.extraction.timing import attach_times

@@ -25,7 +25,6 @@ class Cues:
     conditional_marks: frozenset[str]
     governors: dict[str, EventStatus]
     modifiers: dict[str, EventStatus]
-    report_denials: frozenset[str]
     reporting_verbs: frozenset[str]
     light_verbs: frozenset[str]
     reference_pronouns: frozenset[str]
@@ -70,7 +69,6 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
             conditional_marks=_words(document["conditional_marks"]),
             governors=_by_word(document["governors"]),
             modifiers=_by_word(document["modifiers"]),
-            report_denials=_words(document["report_denials"]),
             reporting_verbs=_words(document["reporting_verbs"]),
             light_verbs=_words(document["light_verbs"]),
             reference_pronouns=_words(document["reference_pronouns"]),

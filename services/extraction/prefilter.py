@@ -50,22 +50,13 @@ class PhraseIndex:
             if text
         )
 
-    def positions(self, lowers: Sequence[str]) -> list[int]:
-        """Where indexed phrases start in the token sequence."""
-        found = []
+    def occurs_in(self, lowers: Sequence[str]) -> bool:
+        """Whether any indexed phrase occurs in the token sequence."""
         for position, word in enumerate(lowers):
             for phrase in self._by_first.get(word, ()):
                 if tuple(lowers[position : position + len(phrase)]) == phrase:
-                    found.append(position)
-                    break
-        return found
-
-    def occurs_in(self, lowers: Sequence[str]) -> bool:
-        """Whether any indexed phrase occurs in the token sequence."""
-        return bool(self.positions(lowers))
-
-    def __len__(self) -> int:
-        return sum(len(phrases) for phrases in self._by_first.values())
+                    return True
+        return False
 
 
 class TriggerIndex:
