@@ -10,6 +10,7 @@ from services.extraction.actors import ActorMention
 
 # Modifiers of a noun that may name who the noun belongs to ("Russian delegation", "US efforts").
 OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "appos"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _VAGUE_QUANTIFIERS = frozenset({"other", "some", "any", "many", "several", "various", "few"})
 
@@ -28,6 +29,17 @@ class ActorIndex:
     def at(self, token: Token) -> list[ActorMention]:
         """The mentions covering a token."""
         return self._by_token.get(token.i, [])
+
+    def first_within(self, token: Token) -> list[ActorMention]:
+        """The first actor named anywhere in a noun phrase, outside its clauses."""
+        pending = [token]
+        while pending:
+            current = pending.pop(0)
+            found = self.at(current)
+            if found:
+                return found[:1]
+            pending.extend(c for c in current.children if c.dep_ not in _CLAUSE_DEPS)
+        return []
 
     def in_phrase(self, token: Token) -> list[ActorMention]:
         """Actors a noun phrase names, its conjuncts included ("NATO, the OSCE and the US")."""

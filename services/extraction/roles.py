@@ -152,6 +152,12 @@ def _verbal_targets(verb: Token, actors: ActorIndex, depth: int = 0) -> list[Act
         for child in verb.children:
             if child.dep_ == "xcomp":
                 found.extend(_verbal_targets(child, actors, depth + 1))
+    if not found:
+        # The party a thing acted on belongs to: "denounced detentions in Venezuela",
+        # "condemned the bombing of an academy in Tripoli".
+        for child in verb.children:
+            if child.dep_ in OBJECT_DEPS:
+                found.extend(actors.first_within(child))
     return _unique(found)
 
 
