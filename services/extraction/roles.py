@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -49,7 +49,20 @@ def find_arguments(doc: Doc, trigger: TriggerMatch, actors: ActorIndex, cues: Cu
     addressees = trigger.code.plover_root in cues.addressee_roots
     # A visit's target is where it goes: "arrived in Kyiv".
     prepositions = _VISIT_PREPOSITIONS if trigger.code.plover_mode == "visit" else frozenset()
-    return _verbal_arguments(token, actors, addressees, prepositions)
+    arguments = _verbal_arguments(token, actors, addressees, prepositions)
+    if arguments.targets or len(arguments.sources) != 1:
+        return arguments
+    # The party a thing acted on belongs to: "denounced detentions in Venezuela", "condemned
+    # the bombing of an academy in Tripoli" (not the trigger's own noun: "held talks in Delhi").
+    sources = {mention.actor.name for mention in arguments.sources}
+    owners = [
+        mention
+        for child in token.children
+        if child.dep_ in OBJECT_DEPS and not trigger.start <= child.i < trigger.end
+        for mention in actors.first_within(child)
+        if mention.actor.name not in sources
+    ]
+    return replace(arguments, targets=tuple(_unique(owners)))
 
 
 def _verbal_arguments(
@@ -152,12 +165,6 @@ def _verbal_targets(verb: Token, actors: ActorIndex, depth: int = 0) -> list[Act
         for child in verb.children:
             if child.dep_ == "xcomp":
                 found.extend(_verbal_targets(child, actors, depth + 1))
-    if not found:
-        # The party a thing acted on belongs to: "denounced detentions in Venezuela",
-        # "condemned the bombing of an academy in Tripoli".
-        for child in verb.children:
-            if child.dep_ in OBJECT_DEPS:
-                found.extend(actors.first_within(child))
     return _unique(found)
 
 
