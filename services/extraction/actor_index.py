@@ -70,7 +70,7 @@ class ActorIndex:
         for child in token.children:
             if child.dep_ in OWNER_DEPS:
                 owners.extend(self._of_noun(child, depth + 1))
-            elif child.dep_ == "prep" and child.lower_ == "of":
+            elif child.dep_ == "prep" and child.lower_ in ("of", "between"):
                 owners.extend(self._of_objects(child, depth + 1))
         return owners
 

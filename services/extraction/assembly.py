@@ -65,5 +65,5 @@ def assemble(article: Article, candidate: EventCandidate) -> DiplomaticEvent:
         quote=candidate.quote,
         evidence=Evidence(sentence=candidate.sentence, triggers=list(candidate.triggers)),
         mentions=Mentions(count=len(candidate.mentions), offsets=list(candidate.mentions)),
-        confidence=score(candidate.features, code.code, len(candidate.mentions)),
+        confidence=score(candidate.features, code.code, len(candidate.mentions), candidate.status),
     )

@@ -22,6 +22,7 @@ from services.extraction.actors import ActorMention
 from services.extraction.assembly import assemble
 from services.extraction.attribution import attribute
 from services.extraction.candidate import AnaphoricMention, EventCandidate, EvidenceFeatures
+from services.extraction.codebook import CameoCode
 from services.extraction.cues import Cues
 from services.extraction.dedup import merge_mentions
 from services.extraction.document import ParsedArticle
@@ -47,9 +48,14 @@ class EventBuilder:
     """Turns the triggers and actor mentions of one parsed article into events."""
 
     def __init__(
-        self, cues: Cues, speaker_roles: frozenset[str], country_names: Mapping[str, str]
+        self,
+        cues: Cues,
+        refusal_code: CameoCode,
+        speaker_roles: frozenset[str],
+        country_names: Mapping[str, str],
     ) -> None:
         self._cues = cues
+        self._refusal_code = refusal_code
         self._speaker_roles = speaker_roles
         self._country_names = country_names
 
@@ -191,6 +197,13 @@ class EventBuilder:
                     trigger_lemma=head.lemma_.lower(),
                     features=features,
                 )
+            )
+        if reading.negated_refusal:
+            # "will not accept refugees": besides the refused acceptance, the refusal itself
+            # is a rejection that happened.
+            candidates.extend(
+                replace(candidate, code=self._refusal_code, status=EventStatus.OCCURRED)
+                for candidate in list(candidates)
             )
         return candidates
 

@@ -11,19 +11,25 @@ Each piece of evidence adds its weight to a base of 0.3:
 * status decided by a cue word rather than by default: +0.05;
 * each further sentence mentioning the event: +0.05, at most +0.1;
 * the trigger nearest the root of its sentence, which states the sentence's main event: +0.05;
-* a nominal trigger, whose participants are looser: -0.05.
+* a nominal trigger, whose participants are looser: -0.05;
+* an event that did not or may not happen (refused, denied, hypothetical, cancelled), whose
+  reading hangs on a cue's scope: -0.05.
 """
 
 from __future__ import annotations
 
+from schemas import EventStatus
 from services.extraction.candidate import EvidenceFeatures
 
 _BASE = 0.3
+_UNREAL = frozenset(
+    {EventStatus.REFUSED, EventStatus.DENIED, EventStatus.HYPOTHETICAL, EventStatus.CANCELLED}
+)
 _DIRECT_PATHS = frozenset({"subject", "passive", "noun modifier"})
 
 
-def score(features: EvidenceFeatures, code: str, mention_count: int) -> float:
-    """The confidence of an event with these features, CAMEO code and number of mentions."""
+def score(features: EvidenceFeatures, code: str, mention_count: int, status: EventStatus) -> float:
+    """The confidence of an event with these features, CAMEO code, mentions and status."""
     total = _BASE
     total += 0.2 if features.source_named else 0.1
     if features.target_named:
@@ -39,5 +45,7 @@ def score(features: EvidenceFeatures, code: str, mention_count: int) -> float:
     if features.main_clause:
         total += 0.05
     if features.nominal:
+        total -= 0.05
+    if status in _UNREAL:
         total -= 0.05
     return round(min(1.0, max(0.0, total)), 3)

@@ -15,9 +15,10 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from schemas import ActorKind, Article, DiplomaticEvent
+from schemas import ActorKind, Article, DiplomaticEvent, PloverRoot
 from services.extraction.actors import ActorGazetteer, find_actor_mentions
 from services.extraction.builder import EventBuilder
+from services.extraction.codebook import Codebook
 from services.extraction.cues import load_cues
 from services.extraction.document import ParsedArticle, joined_text
 from services.extraction.lexicon import TriggerLexicon, TriggerMatcher
@@ -101,6 +102,7 @@ class ExtractionEngine:
             sentence_filter if prefilter else None,
             EventBuilder(
                 cues,
+                Codebook.load().default_code(PloverRoot.REJECT),
                 frozenset(role.role for role in gazetteer.roles.values() if role.speaker),
                 {
                     entry.country: entry.name

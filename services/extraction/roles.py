@@ -25,7 +25,7 @@ _NOMINAL_SOURCE_PREPOSITIONS = SOURCE_PREPOSITIONS | BETWEEN_PREPOSITIONS
 _VISIT_PREPOSITIONS = frozenset({"in", "to", "into"})
 _OBJECT_NOUN_PREPOSITIONS = frozenset({"with", "against", "on", "to", "into", "of", "about"})
 # A verb heading these clauses lends its subject to the clause ("hopes to meet", "refused to").
-CONTROL_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp"})
+CONTROL_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acomp"})
 
 
 @dataclass(frozen=True)

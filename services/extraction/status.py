@@ -27,6 +27,8 @@ class StatusReading:
 
     status: EventStatus
     cued: bool
+    # Refused through a negation ("will not accept"), not through a refusing verb.
+    negated_refusal: bool = False
 
 
 def read_status(trigger: Token, nominal: bool, speech_act: bool, cues: Cues) -> StatusReading:
@@ -61,7 +63,10 @@ def read_status(trigger: Token, nominal: bool, speech_act: bool, cues: Cues) -> 
         found.append(EventStatus.REFUSED if future else EventStatus.DENIED)
     if not found:
         return StatusReading(_default_status(trigger), cued=False)
-    return StatusReading(min(found, key=cues.rank), cued=True)
+    status = min(found, key=cues.rank)
+    return StatusReading(
+        status, cued=True, negated_refusal=negated and status is EventStatus.REFUSED
+    )
 
 
 def _clause_cues(token: Token, cues: Cues) -> list[EventStatus]:

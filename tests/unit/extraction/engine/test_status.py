@@ -57,3 +57,18 @@ def test_refusal_codes_a_refused_event_and_a_rejection(code: Code) -> None:
 def test_future_date_makes_an_uncued_event_scheduled(code: Code) -> None:
     events = code("Japan and India hold talks on March 20.")
     assert _statuses(events, PloverRoot.CONSULT) == {EventStatus.SCHEDULED}
+
+
+def test_will_not_is_a_refusal_and_a_rejection(code: Code) -> None:
+    events = code("Japan will not meet India.")
+    assert _statuses(events, PloverRoot.CONSULT) == {EventStatus.REFUSED}
+    rejections = [e for e in events if e.event_type is PloverRoot.REJECT]
+    assert rejections and rejections[0].status is EventStatus.OCCURRED
+    assert rejections[0].confidence > max(
+        e.confidence for e in events if e.event_type is PloverRoot.CONSULT
+    )
+
+
+def test_past_negation_is_a_denial(code: Code) -> None:
+    events = code("Japan did not meet India.")
+    assert _statuses(events, PloverRoot.CONSULT) == {EventStatus.DENIED}
