@@ -223,13 +223,14 @@ class EventBuilder:
         reciprocal = root in self._cues.reciprocal_roots and not refused
         if not targets and len(sources) >= 2 and reciprocal:
             return [_Pair(sources[0], other, True, False) for other in sources[1:]]
-        if targets:
-            return [
-                _Pair(source, target, False, False)
-                for source in sources
-                for target in targets
-                if source.actor.name != target.actor.name
-            ]
+        pairs = [
+            _Pair(source, target, False, False)
+            for source in sources
+            for target in targets
+            if source.actor.name != target.actor.name
+        ]
+        if pairs:
+            return pairs
         if root in self._cues.reply_roots or refused:
             replied = _last_other_party(mentions, trigger.start, sources, speaker)
             if replied is not None:

@@ -262,10 +262,11 @@ def _objects_of(preposition: Token, actors: ActorIndex) -> list[ActorMention]:
 
 
 def _is_generic(subject: Token, verb: Token) -> bool:
-    """A bare plural subject with a present-tense verb states a habit, not an event ("two
-    presidents make decisions"); after "that" the verb is a subjunctive ("proposed that
-    negotiators meet")."""
-    bare = not any(child.dep_ in ("det", "poss") for child in subject.children)
+    """A bare, unqualified plural subject with a present-tense verb states a habit, not an
+    event ("two presidents make decisions"). Qualified subjects are headline style ("Japanese
+    peacekeepers arrive"); after "that" the verb is a subjunctive ("proposed that envoys meet")."""
+    modifiers = {child.dep_ for child in subject.children}
+    bare = not modifiers & {"det", "poss", "amod", "compound", "nmod"}
     subjunctive = any(child.dep_ == "mark" for child in verb.children)
     return subject.tag_ in ("NNS", "NNPS") and bare and verb.tag_ == "VBP" and not subjunctive
 
