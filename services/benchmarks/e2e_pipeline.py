@@ -27,7 +27,7 @@ from services.broker import topics
 from services.broker.client_config import kafka_python_config
 from services.broker.errors import BrokerError
 from services.cli.errors import UserError
-from services.cli.worker_process import WorkerProcess, free_port, settings_environment
+from services.cli.worker_process import WorkerProcess, free_port
 from services.settings import Settings
 
 PARTITIONS = 4
@@ -36,18 +36,6 @@ POLL_S = 0.2
 # Events of the last articles are acknowledged before the counters move: this covers their trip
 # to the benchmark's consumer.
 EVENT_DRAIN_S = 2.0
-WORKER_FIELDS = (
-    "kafka_bootstrap_servers",
-    "topic_articles",
-    "topic_events",
-    "topic_dlq",
-    "topic_stories",
-    "topic_partitions",
-    "app_id",
-    "data_dir",
-    "web_port",
-    "extraction_passthrough",
-)
 
 
 @dataclass
@@ -150,9 +138,8 @@ def run_pipeline(
             worker_settings = run_settings.model_copy(
                 update={"web_port": free_port(), "data_dir": log_dir / suffix / f"worker-{index}"}
             )
-            environment = settings_environment(worker_settings, WORKER_FIELDS)
             log_path = log_dir / suffix / f"worker-{index}.log"
-            processes.append(WorkerProcess(worker_settings, environment, log_path))
+            processes.append(WorkerProcess(worker_settings, log_path))
         _wait_all_ready(processes)
         clock.start()
         clock.wait_assigned()

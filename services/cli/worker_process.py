@@ -8,6 +8,7 @@ file, keeping the parent's terminal for the parent's own output.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import socket
@@ -16,9 +17,10 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterable
 from pathlib import Path
 from types import FrameType
+
+from pydantic import SecretStr
 
 from services.cli.errors import UserError
 from services.settings import Settings
@@ -56,12 +58,21 @@ def ensure_web_port_free(settings: Settings) -> None:
     raise UserError(f"port {settings.web_port} is in use: choose another with DIPSTREAM_WEB_PORT")
 
 
-def settings_environment(settings: Settings, names: Iterable[str]) -> dict[str, str]:
-    """``DIPSTREAM_*`` variables that give a subprocess these fields of ``settings``."""
+def settings_environment(settings: Settings) -> dict[str, str]:
+    """The ``DIPSTREAM_*`` variables that reproduce ``settings`` in a child process."""
     environment = {}
-    for name in names:
-        value = getattr(settings, name)
-        text = str(value).lower() if isinstance(value, bool) else str(value)
+    for name, value in settings:
+        if value is None:
+            continue
+        if isinstance(value, SecretStr):
+            text = value.get_secret_value()
+        elif isinstance(value, tuple):
+            # pydantic-settings reads complex fields as JSON.
+            text = json.dumps([str(item) for item in value])
+        elif isinstance(value, bool):
+            text = str(value).lower()
+        else:
+            text = str(value)
         environment[f"DIPSTREAM_{name.upper()}"] = text
     return environment
 
@@ -69,15 +80,18 @@ def settings_environment(settings: Settings, names: Iterable[str]) -> dict[str, 
 class WorkerProcess:
     """One running ``dipstream worker``; stop it with :meth:`stop` (SIGTERM, then SIGKILL)."""
 
-    def __init__(self, settings: Settings, environment: dict[str, str], log_path: Path) -> None:
+    def __init__(self, settings: Settings, log_path: Path, *, cwd: Path | None = None) -> None:
         self.settings = settings
         self.log_path = log_path
         ensure_web_port_free(settings)
         log_path.parent.mkdir(parents=True, exist_ok=True)
+        # The worker's settings are exactly ``settings``: none leak in from this environment.
+        inherited = {k: v for k, v in os.environ.items() if not k.startswith("DIPSTREAM_")}
         with log_path.open("ab") as log:
             self._process = subprocess.Popen(
                 [sys.executable, "-m", "services.cli.main", "worker"],
-                env={**os.environ, **environment},
+                env={**inherited, **settings_environment(settings)},
+                cwd=cwd,
                 stdin=subprocess.DEVNULL,
                 stdout=log,
                 stderr=subprocess.STDOUT,
@@ -108,23 +122,44 @@ class WorkerProcess:
             time.sleep(_POLL_S)
         raise UserError(f"the worker was not ready within {timeout_s:.0f}s; see {self.log_path}")
 
+    def wait_exit(self, timeout_s: float) -> int | None:
+        """Wait up to ``timeout_s`` for the worker to exit on its own; its code, None if it runs."""
+        try:
+            return self._process.wait(timeout_s)
+        except subprocess.TimeoutExpired:
+            return None
+
+    def get(self, path: str) -> tuple[int, str]:
+        """Status and body of a GET on the worker's web server; OSError when it does not answer."""
+        try:
+            with urllib.request.urlopen(
+                f"{self.base_url}{path}", timeout=_PROBE_TIMEOUT_S
+            ) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
+
     def is_ready(self) -> bool:
         """True when ``/readyz`` answers 200 now."""
         try:
-            with urllib.request.urlopen(
-                f"{self.base_url}/readyz", timeout=_PROBE_TIMEOUT_S
-            ) as response:
-                return bool(response.status == 200)
-        except (urllib.error.URLError, OSError):
+            return self.get("/readyz")[0] == 200
+        except OSError:
             return False
 
     def metrics_text(self) -> str:
         """The worker's ``/metrics`` page."""
-        with urllib.request.urlopen(
-            f"{self.base_url}/metrics", timeout=_PROBE_TIMEOUT_S
-        ) as response:
-            body: bytes = response.read()
-        return body.decode()
+        return self.get("/metrics")[1]
+
+    def metric(self, name: str) -> float:
+        """The value of one unlabelled sample of ``/metrics`` (0 when absent)."""
+        for line in self.metrics_text().splitlines():
+            if line.startswith(name + " "):
+                return float(line.split()[1])
+        return 0.0
+
+    def log_tail(self, lines: int = 40) -> str:
+        """The end of the worker's log, for error messages."""
+        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
 
     def rss_bytes(self) -> int:
         """Resident memory of the worker and every process below it (extraction workers)."""

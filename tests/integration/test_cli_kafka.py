@@ -24,7 +24,7 @@ from schemas import (
 from services.broker.client_config import kafka_python_config
 from services.broker.topics import create_topics
 from services.cli.main import main
-from services.cli.worker_process import free_port
+from services.cli.worker_process import free_port, settings_environment
 from services.settings import Settings, get_settings
 from tests.integration.conftest import (
     REPO_ROOT,
@@ -32,7 +32,6 @@ from tests.integration.conftest import (
     SettingsFactory,
     TopicFactory,
 )
-from tests.integration.workers import settings_env
 
 pytestmark = pytest.mark.broker
 
@@ -257,7 +256,7 @@ def test_demo_shows_the_events_of_the_articles_then_stops_its_worker(
 
     completed = subprocess.run(
         [str(DIPSTREAM), "demo", "--articles", str(articles), "--idle-exit", "30"],
-        env={**os.environ, **settings_env(settings)},
+        env={**os.environ, **settings_environment(settings)},
         cwd=tmp_path,
         capture_output=True,
         text=True,

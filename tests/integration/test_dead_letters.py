@@ -65,5 +65,5 @@ def test_dead_letter_guard_stops_a_worker_fed_only_bad_records(
 
     produce(settings, [b"{not json"] * 12, partition=0)
 
-    assert worker.process.wait(STOP_TIMEOUT_S) == 1
+    assert worker.wait_exit(STOP_TIMEOUT_S) == 1
     assert "stopping the worker: DeadLetterGuardError" in worker.log_tail(200)

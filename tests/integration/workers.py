@@ -8,148 +8,59 @@ stops every worker it started, even when the test fails.
 from __future__ import annotations
 
 import json
-import os
-import signal
-import socket
-import subprocess
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 from kafka import KafkaConsumer, KafkaProducer
 from kafka.consumer.fetcher import ConsumerRecord
-from pydantic import SecretStr
 
 from schemas import DiplomaticEvent
 from services.broker.client_config import kafka_python_config
 from services.broker.topics import create_topics
+from services.cli.errors import UserError
+from services.cli.worker_process import WorkerProcess, free_port
 from services.settings import Settings
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-DIPSTREAM = REPO_ROOT / ".venv" / "bin" / "dipstream"
 READY_TIMEOUT_S = 120.0
 STOP_TIMEOUT_S = 60.0
 OUTPUT_TIMEOUT_S = 90.0
 _POLL_S = 0.25
 
 
-def settings_env(settings: Settings) -> dict[str, str]:
-    """The ``DIPSTREAM_*`` variables that reproduce ``settings`` in a child process."""
-    env = {}
-    for name, value in settings.model_dump().items():
-        if value is None:
-            continue
-        if isinstance(value, SecretStr):
-            text = value.get_secret_value()
-        elif isinstance(value, tuple | list):
-            # pydantic-settings reads complex fields as JSON.
-            text = json.dumps([str(item) for item in value])
-        else:
-            text = str(value)
-        env[f"DIPSTREAM_{name.upper()}"] = text
-    return env
-
-
-def free_port() -> int:
-    """A loopback port nothing listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-@dataclass
-class WorkerProcess:
-    """One running ``dipstream worker``."""
-
-    process: subprocess.Popen[bytes]
-    web_port: int
-    log_path: Path
-
-    def get(self, path: str) -> tuple[int, str]:
-        """Status and body of a GET on the worker's web server."""
-        url = f"http://127.0.0.1:{self.web_port}{path}"
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                return response.status, response.read().decode()
-        except urllib.error.HTTPError as error:
-            return error.code, error.read().decode()
-
-    def wait_ready(self, timeout_s: float = READY_TIMEOUT_S) -> None:
-        """Wait until ``/readyz`` answers 200; fail with the log tail if the worker exits."""
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                pytest.fail(f"worker exited with {self.process.returncode}:\n{self.log_tail()}")
-            try:
-                if self.get("/readyz")[0] == 200:
-                    return
-            except OSError:
-                pass
-            time.sleep(_POLL_S)
-        pytest.fail(f"worker not ready within {timeout_s:.0f}s:\n{self.log_tail()}")
-
-    def metric(self, name: str) -> float:
-        """The value of one unlabelled sample of ``/metrics`` (0 when absent)."""
-        for line in self.get("/metrics")[1].splitlines():
-            if line.startswith(name + " "):
-                return float(line.split()[1])
-        return 0.0
-
-    def stop(self, timeout_s: float = STOP_TIMEOUT_S) -> int:
-        """SIGTERM, then wait for a clean exit; returns the exit code."""
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout_s)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-                pytest.fail(f"worker ignored SIGTERM for {timeout_s:.0f}s:\n{self.log_tail()}")
-        return self.process.returncode
-
-    def log_tail(self, lines: int = 40) -> str:
-        """The end of the worker's log, for failure messages."""
-        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
-
-
 StartWorker = Callable[[Settings], WorkerProcess]
+
+
+def stop_worker(worker: WorkerProcess) -> int:
+    """SIGTERM and wait for a clean exit; fails the test if the worker had to be killed."""
+    code = worker.stop(STOP_TIMEOUT_S)
+    if code is None:
+        pytest.fail(f"worker ignored SIGTERM for {STOP_TIMEOUT_S:.0f}s:\n{worker.log_tail()}")
+    return code
 
 
 @pytest.fixture
 def start_worker(tmp_path: Path) -> Iterator[StartWorker]:
-    """``start(settings)``: a ready worker; every worker started is stopped at teardown."""
+    """``start(settings)``: a ready worker on a free port; every one started is stopped."""
     started: list[WorkerProcess] = []
 
     def start(settings: Settings) -> WorkerProcess:
-        port = free_port()
         log_path = tmp_path / f"worker-{len(started)}.log"
-        inherited = {k: v for k, v in os.environ.items() if not k.startswith("DIPSTREAM_")}
-        env = {**inherited, **settings_env(settings.model_copy(update={"web_port": port}))}
-        with log_path.open("wb") as log:
-            process = subprocess.Popen(
-                [str(DIPSTREAM), "worker", "--loglevel", "info"],
-                env=env,
-                cwd=tmp_path,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-        worker = WorkerProcess(process, port, log_path)
+        worker = WorkerProcess(
+            settings.model_copy(update={"web_port": free_port()}), log_path, cwd=tmp_path
+        )
         started.append(worker)
-        worker.wait_ready()
+        try:
+            worker.wait_ready(READY_TIMEOUT_S)
+        except UserError as error:
+            pytest.fail(f"{error}:\n{worker.log_tail()}")
         return worker
 
     yield start
     for worker in started:
-        if worker.process.poll() is None:
-            worker.process.kill()
-            worker.process.wait()
+        worker.stop(timeout_s=0)
 
 
 @pytest.fixture

@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     follower: TopicFollower | None = None
     try:
         _create_topics(settings)
-        worker = WorkerProcess(settings, {}, WORKER_LOG)
+        worker = WorkerProcess(settings, WORKER_LOG)
         _say(f"worker: pid {worker.pid}, log {WORKER_LOG}; loading the model…")
         # Positioned before anything is sent, so that no event is missed.
         follower = TopicFollower(settings, settings.topic_events, from_beginning=False)
