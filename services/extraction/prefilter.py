@@ -12,6 +12,11 @@ other words anywhere in the sentence) and either
 * refers back to an event already found, by a determiner before the trigger word ("the call
   is scheduled", "such negotiations", "the upcoming contact").
 
+A trigger surface form that is common outside diplomacy ("beat", "yields", "clear", listed in
+``data/lexicon/prefilter_ambiguous.yaml``) counts only beside an actor of the gazetteer or a
+reference back to one: an unknown capitalised word ("Arsenal beat Chelsea", "Bond yields rose")
+or a determiner ("the striker") is not enough. Patterns of several words are never ambiguous.
+
 The sentences naming actors just before a sentence that refers back to them are kept as context,
 so that coreference still finds its antecedents.
 """
@@ -20,16 +25,29 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
+import yaml
 from spacy.tokens import Doc
 
 from services.extraction.lexicon import TriggerLexicon
 from services.extraction.nlp import SentenceSlice
 
+AMBIGUOUS_FORMS_FILE = Path(__file__).parent / "data" / "lexicon" / "prefilter_ambiguous.yaml"
 # How many sentences back a pronoun or role noun may find its actor.
 _REFERENCE_WINDOW = 3
 # How many words may stand between a determiner and the trigger it marks as known.
 _DETERMINER_REACH = 3
+
+
+def load_ambiguous_forms(path: Path = AMBIGUOUS_FORMS_FILE) -> frozenset[str]:
+    """The lowercase trigger forms that need a known actor beside them to pass the pre-filter."""
+    try:
+        document: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return frozenset(str(form).lower() for form in document["forms"])
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as error:
+        raise ValueError(f"{path}: not a list of ambiguous trigger forms: {error}") from error
 
 
 class PhraseIndex:
@@ -63,8 +81,11 @@ class TriggerIndex:
     """Trigger patterns by the forms of their head word, with the forms of their other words."""
 
     def __init__(
-        self, patterns: Iterable[tuple[frozenset[str], tuple[frozenset[str], ...]]]
+        self,
+        patterns: Iterable[tuple[frozenset[str], tuple[frozenset[str], ...]]],
+        ambiguous: frozenset[str] = frozenset(),
     ) -> None:
+        self._ambiguous = ambiguous
         by_head: dict[str, set[tuple[frozenset[str], ...]]] = {}
         for heads, others in patterns:
             for form in heads:
@@ -72,8 +93,11 @@ class TriggerIndex:
         self._by_head = {head: tuple(others) for head, others in by_head.items()}
 
     @classmethod
-    def from_lexicon(cls, lexicon: TriggerLexicon) -> TriggerIndex:
-        """Every pattern of the lexicon, each word in all its inflections."""
+    def from_lexicon(
+        cls, lexicon: TriggerLexicon, ambiguous: frozenset[str] = frozenset()
+    ) -> TriggerIndex:
+        """Every pattern of the lexicon, each word in all its inflections; single-word patterns
+        whose head takes one of the ``ambiguous`` forms need a known actor to count."""
         patterns = []
         for entry in lexicon.entries:
             for pattern in entry.patterns:
@@ -86,7 +110,7 @@ class TriggerIndex:
                     if word is not None and index != pattern.head_index
                 )
                 patterns.append((lexicon.forms_of(head), others))
-        return cls(patterns)
+        return cls(patterns, ambiguous)
 
     def positions(self, lowers: Sequence[str]) -> list[int]:
         """Where a head word stands whose pattern's other words all occur in the sentence."""
@@ -99,6 +123,20 @@ class TriggerIndex:
                 for others in self._by_head.get(word, ())
             )
         ]
+
+    def any_unambiguous(self, lowers: Sequence[str], positions: Sequence[int]) -> bool:
+        """Whether a trigger at one of ``positions`` is other than a lone ambiguous form."""
+        present = set(lowers)
+        for position in positions:
+            word = lowers[position]
+            if word not in self._ambiguous:
+                return True
+            if any(
+                others and all(not present.isdisjoint(forms) for forms in others)
+                for others in self._by_head[word]
+            ):
+                return True
+        return False
 
 
 @dataclass(frozen=True)
@@ -123,12 +161,22 @@ class SentencePrefilter:
         named: list[int] = []
         candidate_seen = False
         for index, sentence in enumerate(sentences):
-            names_actor = any(sentence.name_like) or self._words.actors.occurs_in(sentence.lowers)
+            known_actor = self._words.actors.occurs_in(sentence.lowers)
+            names_actor = known_actor or any(sentence.name_like)
             triggers = self._words.triggers.positions(sentence.lowers)
             recent = [earlier for earlier in named if index - earlier <= _REFERENCE_WINDOW]
             refers = bool(recent) and self._words.references.occurs_in(sentence.lowers)
-            known_event = candidate_seen and self._marks_known_event(sentence.lowers, triggers)
-            if triggers and (names_actor or refers or known_event):
+            if not triggers:
+                candidate = False
+            elif self._words.triggers.any_unambiguous(sentence.lowers, triggers):
+                known_event = candidate_seen and self._marks_known_event(sentence.lowers, triggers)
+                candidate = names_actor or refers or known_event
+            else:
+                beside = _without(sentence.lowers, triggers)
+                candidate = self._words.actors.occurs_in(beside) or (
+                    bool(recent) and self._words.references.occurs_in(beside)
+                )
+            if candidate:
                 keep[index] = True
                 candidate_seen = True
                 if refers:
@@ -146,3 +194,9 @@ class SentencePrefilter:
             for position in triggers
             for word in lowers[max(0, position - _DETERMINER_REACH) : position]
         )
+
+
+def _without(lowers: Sequence[str], positions: Sequence[int]) -> list[str]:
+    # A trigger word may itself be a role noun ("striker"): it does not vouch for itself.
+    blanked = set(positions)
+    return ["" if position in blanked else word for position, word in enumerate(lowers)]

@@ -10,6 +10,7 @@ from services.extraction.prefilter import (
     PrefilterWords,
     SentencePrefilter,
     TriggerIndex,
+    load_ambiguous_forms,
 )
 
 
@@ -38,10 +39,14 @@ def _prefilter(nlp: Language) -> SentencePrefilter:
                     (frozenset({"met"}), ()),
                     (frozenset({"call"}), ()),
                     (frozenset({"held"}), (frozenset({"talks"}),)),
-                ]
+                    (frozenset({"beat"}), ()),
+                    (frozenset({"striker"}), ()),
+                    (frozenset({"striker"}), (frozenset({"hunger"}),)),
+                ],
+                ambiguous=frozenset({"beat", "striker"}),
             ),
-            actors=PhraseIndex.from_texts(["japan"], nlp.tokenizer),
-            references=PhraseIndex.from_texts(["he", "minister"], nlp.tokenizer),
+            actors=PhraseIndex.from_texts(["japan", "police", "striker"], nlp.tokenizer),
+            references=PhraseIndex.from_texts(["he", "minister", "striker"], nlp.tokenizer),
             determiners=frozenset({"the", "such"}),
         )
     )
@@ -78,3 +83,23 @@ def test_prefilter_keeps_unknown_capitalised_names(nlp: Language) -> None:
 def test_prefilter_needs_every_word_of_a_trigger_phrase(nlp: Language) -> None:
     assert _kept(nlp, "Japan held a parade.") == []
     assert _kept(nlp, "Japan held talks.") == ["Japan held talks."]
+
+
+def test_ambiguous_trigger_needs_a_known_actor(nlp: Language) -> None:
+    assert _kept(nlp, "Northfield Rovers beat Port Ellis.") == []
+    assert _kept(nlp, "Police beat protesters.") == ["Police beat protesters."]
+
+
+def test_ambiguous_trigger_does_not_vouch_for_itself(nlp: Language) -> None:
+    assert _kept(nlp, "Japan spoke. The striker scored.") == []
+
+
+def test_ambiguous_form_in_a_longer_pattern_counts_as_usual(nlp: Language) -> None:
+    text = "Officials say Bapat became a hunger striker."
+    assert _kept(nlp, text) == [text]
+
+
+def test_shipped_ambiguous_forms_are_lowercase_words() -> None:
+    forms = load_ambiguous_forms()
+    assert "beat" in forms
+    assert all(form == form.lower() and " " not in form for form in forms)
