@@ -126,17 +126,19 @@ class ExtractionEngine:
     def extract_batch(self, articles: Sequence[Article]) -> list[list[DiplomaticEvent]]:
         """The events of each article, in order; sentences of all articles are parsed together."""
         selections = [self._select(article) for article in articles]
+        # Articles with no candidate sentence skip the pipeline altogether: on a news feed they
+        # are most articles, and even an empty Doc costs a pass through every component.
+        chosen = [index for index, selection in enumerate(selections) if selection.sentences]
         texts = [
-            joined_text(selection.article.text, selection.sentences) for selection in selections
+            joined_text(selections[index].article.text, selections[index].sentences)
+            for index in chosen
         ]
         docs = self._nlp.pipe(texts, batch_size=_PIPE_BATCH)
-        results: list[list[DiplomaticEvent]] = []
-        for selection, doc in zip(selections, docs, strict=True):
-            if not selection.sentences:
-                results.append([])
-                continue
+        results: list[list[DiplomaticEvent]] = [[] for _ in selections]
+        for index, doc in zip(chosen, docs, strict=True):
+            selection = selections[index]
             parsed = ParsedArticle(selection.article.text, selection.sentences, doc)
-            results.append(self._events(selection.article, parsed))
+            results[index] = self._events(selection.article, parsed)
         return results
 
     def _select(self, article: Article) -> _Selection:
