@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from services.extraction import ExtractionEngine
 from services.extraction.nlp import split_sentences
 from services.extraction.prefilter import (
     PhraseIndex,
@@ -12,6 +13,7 @@ from services.extraction.prefilter import (
     TriggerIndex,
     load_ambiguous_forms,
 )
+from tests.unit.extraction.engine.conftest import article
 
 
 def test_sentences_split_on_stops_and_line_breaks(nlp: Language) -> None:
@@ -103,3 +105,17 @@ def test_shipped_ambiguous_forms_are_lowercase_words() -> None:
     forms = load_ambiguous_forms()
     assert "beat" in forms
     assert all(form == form.lower() and " " not in form for form in forms)
+
+
+def test_batch_keeps_article_order_when_some_articles_are_skipped(
+    engine: ExtractionEngine,
+) -> None:
+    batches = engine.extract_batch(
+        [
+            article("Northfield Rovers beat Port Ellis 2-0.", "f1"),
+            article("Japan met India.", "d1"),
+            article("Bond yields edged up on Monday.", "f2"),
+        ]
+    )
+    assert [len(events) > 0 for events in batches] == [False, True, False]
+    assert {event.article_id for event in batches[1]} == {"d1"}
