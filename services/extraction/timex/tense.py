@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-import yaml
 from spacy.tokens import Token
 
+from services.extraction.data_files import load_yaml_mapping
 from services.extraction.timex.calendar import Tense
 from services.extraction.timex.vocabulary import DATA_DIR
 
@@ -30,8 +30,7 @@ class _TenseCues:
 
 @cache
 def _cues() -> _TenseCues:
-    with (DATA_DIR / "tense.yaml").open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+    data = load_yaml_mapping(DATA_DIR / "tense.yaml")
     return _TenseCues(
         frozenset(data["future_auxiliaries"]),
         frozenset(data["future_lead_ins"]),

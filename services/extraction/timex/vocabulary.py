@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import yaml
+from services.extraction.data_files import data_path, load_yaml_mapping
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "time"
+DATA_DIR = data_path("time")
 
 
 @dataclass(frozen=True)
@@ -56,11 +55,7 @@ class TimeVocabulary:
 
 
 def _read(name: str) -> dict[str, Any]:
-    with (DATA_DIR / name).open(encoding="utf-8") as handle:
-        loaded = yaml.safe_load(handle)
-    if not isinstance(loaded, dict):
-        raise ValueError(f"{DATA_DIR / name} must hold a mapping")
-    return loaded
+    return load_yaml_mapping(DATA_DIR / name)
 
 
 @cache
