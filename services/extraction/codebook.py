@@ -7,9 +7,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from schemas import PloverRoot, QuadClass
+from services.extraction.data_files import load_yaml_mapping
 
 CODES_FILE = Path(__file__).parent / "data" / "cameo" / "codes.yaml"
 
@@ -90,10 +89,7 @@ def _default_codebook() -> Codebook:
 
 
 def _read_codes(path: Path) -> dict[str, CameoCode]:
-    try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise ValueError(f"cannot read the CAMEO codebook {path}: {error}") from error
+    document = load_yaml_mapping(path)
     codes: dict[str, CameoCode] = {}
     for row in document["codes"]:
         entry = _parse_row(row, path)

@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from services.extraction.codebook import CameoCode, Codebook
+from services.extraction.data_files import load_yaml_mapping
 
 # In a phrase, "*" stands for a short gap of any words ("impose * sanctions") and "^" marks the
 # head word when it is not the default one (first word of a verb phrase, last of a noun phrase).
@@ -80,11 +79,8 @@ class LexiconEntry:
 
 def read_entries(path: Path, codebook: Codebook) -> list[LexiconEntry]:
     """Parse one lexicon file; any problem is a ValueError naming the file and entry."""
-    try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise ValueError(f"cannot read lexicon file {path}: {error}") from error
-    if not isinstance(document, dict) or not isinstance(document.get("entries"), list):
+    document = load_yaml_mapping(path)
+    if not isinstance(document.get("entries"), list):
         raise ValueError(f"lexicon file {path} must hold a mapping with an 'entries' list")
     return [_parse_entry(raw, path, codebook) for raw in document["entries"]]
 

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-import yaml
 from spacy.vocab import Vocab
 
 from services.extraction.codebook import Codebook
+from services.extraction.data_files import load_yaml_mapping
 from services.extraction.lexicon.entries import LexiconEntry, read_entries
 from services.extraction.lexicon.inflection import inflect
 from services.extraction.lexicon.matcher import TriggerMatcher
@@ -65,8 +65,5 @@ class TriggerLexicon:
 
 @cache
 def _irregular_verbs() -> dict[str, list[str]]:
-    try:
-        document = yaml.safe_load(IRREGULAR_VERBS_FILE.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise ValueError(f"cannot read {IRREGULAR_VERBS_FILE}: {error}") from error
+    document = load_yaml_mapping(IRREGULAR_VERBS_FILE)
     return {str(base): [str(form) for form in forms] for base, forms in document["verbs"].items()}

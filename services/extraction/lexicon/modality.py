@@ -8,10 +8,10 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-import yaml
 from spacy.tokens import Doc, Token
 
 from services.extraction.codebook import Codebook
+from services.extraction.data_files import load_yaml_mapping
 from services.extraction.lexicon.matcher import TriggerMatch
 
 MODALITY_FILE = Path(__file__).parent.parent / "data" / "lexicon" / "modality.yaml"
@@ -35,8 +35,8 @@ class ModalityRules:
     @cache
     def load(cls, path: Path = MODALITY_FILE) -> ModalityRules:
         """Read and check the rules; every target code must exist in the codebook."""
+        document = load_yaml_mapping(path)
         try:
-            document = yaml.safe_load(path.read_text(encoding="utf-8"))
             rules = cls(
                 _words(document["intent_governors"]),
                 _words(document["intent_auxiliaries"]),
@@ -46,7 +46,7 @@ class ModalityRules:
                 _code_map(document["refusal_codes"]),
                 _code_map(document["threat_codes"]),
             )
-        except (OSError, yaml.YAMLError, KeyError, AttributeError) as error:
+        except (KeyError, AttributeError) as error:
             raise ValueError(f"cannot read modality rules {path}: {error}") from error
         codebook = Codebook.load()
         targets = [*rules.intent_codes.values(), *rules.refusal_codes.values()]
