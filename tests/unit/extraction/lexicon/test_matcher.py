@@ -114,3 +114,18 @@ def test_context_words_block_non_political_senses(nlp: Language, matcher: Trigge
 def test_organisation_names_are_not_triggers(nlp: Language, matcher: TriggerMatcher) -> None:
     text = "The Organization for Security and Cooperation in Europe sent observers."
     assert "060" not in {code for _, code in _matches(nlp, matcher, text)}
+
+
+def test_a_call_scheduled_for_an_hour_is_still_a_phone_call(
+    best: Callable[[str], TriggerMatch | None],
+) -> None:
+    match = best("The call between the two ministers is scheduled for 9 am on Tuesday.")
+    assert match is not None
+    assert (match.code.plover_root, match.code.plover_mode) == (PloverRoot.CONSULT, "phone")
+
+
+def test_a_call_for_a_truce_is_not_a_phone_call(
+    best: Callable[[str], TriggerMatch | None],
+) -> None:
+    match = best("The bishop repeated his call for a truce.")
+    assert match is None or match.code.plover_mode != "phone"
