@@ -166,6 +166,8 @@ def _role_fits(mention: ActorMention, root: Slot, gazetteer: ActorGazetteer) -> 
 def _finish(slots: list[Slot]) -> list[ActorMention]:
     """One mention per referent, ordered by position, antecedents as list indices."""
     ordered = sorted(slots, key=lambda slot: slot.mention.start)
+    for slot in ordered:
+        slot.targets = _final_roots(slot)
     index: dict[int, int] = {}
     position = 0
     for slot in ordered:
@@ -183,3 +185,20 @@ def _finish(slots: list[Slot]) -> list[ActorMention]:
             actor = coded.actor.model_copy(update={"text": own.actor.text})
             result.append(replace(own, actor=actor, antecedent=index[id(root)], role=coded.role))
     return result
+
+
+def _final_roots(slot: Slot) -> list[Slot]:
+    """The roots at the end of ``slot``'s chain.
+
+    An apposition joins its role phrase to a name before the name itself is resolved, so "Trump,
+    the American president," can point at a "Trump" that later refers to "Donald Trump".
+    """
+    roots: list[Slot] = []
+    pending = list(slot.targets)
+    while pending:
+        target = pending.pop(0)
+        if target.targets:
+            pending[:0] = target.targets
+        elif target not in roots:
+            roots.append(target)
+    return roots

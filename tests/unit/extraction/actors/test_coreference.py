@@ -148,3 +148,14 @@ def test_a_possessive_gives_a_role_phrase_its_owners_country(find: Find) -> None
     mentions = find("Kenya said it would withdraw its troops.")
     troops = next(m for m in mentions if m.actor.text == "troops")
     assert (troops.actor.country, troops.actor.sector, troops.antecedent) == ("KEN", "MIL", None)
+
+
+def test_apposition_to_a_repeated_surname_reaches_the_full_name(find: Find) -> None:
+    mentions = find(
+        "Donald Trump met Vladimir Putin on Monday. Later Trump, the American president, "
+        "said the talks went well."
+    )
+    assert [(m.actor.text, m.actor.name, m.antecedent) for m in mentions[2:]] == [
+        ("Trump", "Donald Trump", 0),
+        ("American president", "Donald Trump", 0),
+    ]
