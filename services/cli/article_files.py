@@ -1,7 +1,8 @@
 """Reads articles from files, folders and stdin, as the Kafka messages they become.
 
-JSON and JSONL inputs keep their bytes exactly as written (one message per ``.json`` file, one
-per non-blank ``.jsonl`` line); a text file becomes ``{"id": <file stem>, "text": <content>}``.
+JSON and JSONL inputs keep their bytes exactly as written (one message per ``.json`` file, or
+per item when it holds a list; one per non-blank ``.jsonl`` line); a text file becomes
+``{"id": <file stem>, "text": <content>}``.
 Inputs that cannot become a message are yielded as :class:`SkippedInput` with the reason, so
 the caller reports them instead of losing them silently.
 """
@@ -73,11 +74,22 @@ def read_inputs(
 def parse_article(message: ArticleMessage) -> Article:
     """The article a message carries; raises :class:`ValueError` with one readable line."""
     try:
-        return Article.model_validate_json(message.value)
+        document = json.loads(message.value)
+    except ValueError as error:
+        raise ValueError(f"invalid JSON: {error}") from None
+    if not isinstance(document, dict):
+        raise ValueError("invalid article: expected a JSON object with at least 'id' and 'text'")
+    try:
+        return Article.model_validate(document)
     except ValidationError as error:
         first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "value"
-        raise ValueError(f"invalid article ({where}: {first['msg']})") from None
+        field = ".".join(str(part) for part in first["loc"]) or "article"
+        if first["type"] == "missing":
+            raise ValueError(f"invalid article: {field} is missing") from None
+        detail = str(first["msg"]).removeprefix("Value error, ")
+        if not detail.startswith(field):
+            detail = f"{field}: {detail}"
+        raise ValueError(f"invalid article: {detail}") from None
 
 
 def _folder_files(folder: Path) -> list[Path]:
@@ -118,14 +130,14 @@ def _read_content(
     if input_format is InputFormat.JSONL:
         yield from _jsonl_messages(origin, content)
     elif input_format is InputFormat.JSON:
-        yield _json_message(origin, content.strip())
+        yield from _json_messages(origin, content.strip())
     else:
         yield _text_message(origin, text_id, content)
 
 
 def _detect_format(content: bytes) -> InputFormat:
-    # Content that opens with "{" is JSON: one object if it parses whole, else one per line.
-    if not content.lstrip().startswith(b"{"):
+    # Content that opens with "{" or "[" is JSON: whole if it parses whole, else one per line.
+    if not content.lstrip().startswith((b"{", b"[")):
         return InputFormat.TEXT
     try:
         json.loads(content)
@@ -138,6 +150,20 @@ def _jsonl_messages(origin: str, content: bytes) -> Iterator[ReadOutcome]:
     for number, line in enumerate(content.splitlines(), start=1):
         if line.strip():
             yield _json_message(f"{origin}:{number}", line.strip())
+
+
+def _json_messages(origin: str, content: bytes) -> Iterator[ReadOutcome]:
+    # A JSON list is one message per item; anything else goes out as written.
+    try:
+        document = json.loads(content)
+    except ValueError:
+        document = None
+    if isinstance(document, list):
+        for number, item in enumerate(document, start=1):
+            value = json.dumps(item, ensure_ascii=False).encode()
+            yield _json_message(f"{origin}[{number}]", value)
+    else:
+        yield _json_message(origin, content)
 
 
 def _json_message(origin: str, value: bytes) -> ReadOutcome:

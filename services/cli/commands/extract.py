@@ -8,23 +8,16 @@ written as JSON lines (the ``diplomatic.events`` format) or as a table.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from schemas import Article, DiplomaticEvent
+from services.cli.article_files import InputFormat, SkippedInput, parse_article, read_inputs
 from services.cli.errors import UserError
 from services.evaluation.engine import extract_each, load_engine
 from services.settings import get_settings
-
-FORMATS = ("auto", "text", "json", "jsonl")
-_FORMAT_BY_SUFFIX = {".txt": "text", ".text": "text", ".json": "json", ".jsonl": "jsonl"}
-STDIN = "-"
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -34,7 +27,11 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         "--input", required=True, help="a file, a folder of files, or '-' for standard input"
     )
     parser.add_argument(
-        "--format", choices=FORMATS, default="auto", help="input format (default: from suffix)"
+        "--format",
+        type=InputFormat,
+        choices=list(InputFormat),
+        default=InputFormat.AUTO,
+        help="input format (default: from suffix)",
     )
     parser.add_argument(
         "--output", choices=("jsonl", "table"), default="jsonl", help="one JSON event per line"
@@ -98,88 +95,17 @@ def _run(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
-def read_articles(source: str, declared: str) -> list[Article]:
-    """Every article of a file, a folder or standard input ('-')."""
-    if source == STDIN:
+def read_articles(source: str, input_format: InputFormat) -> list[Article]:
+    """Every article of a file, a folder or standard input ('-'); UserError at the first bad one."""
+    articles = []
+    for outcome in read_inputs([source], input_format, sys.stdin.buffer):
+        if isinstance(outcome, SkippedInput):
+            raise UserError(f"{outcome.origin}: {outcome.reason}")
         try:
-            content = sys.stdin.read()
-        except UnicodeDecodeError:
-            raise UserError("stdin: not UTF-8 text") from None
-        return _parse(content, _format_of_text(declared, content), "stdin", "stdin")
-    path = Path(source)
-    if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix in _FORMAT_BY_SUFFIX)
-        return [article for file in files for article in _read_file(file, declared)]
-    if not path.is_file():
-        raise UserError(f"{path}: no such file or folder")
-    return _read_file(path, declared)
-
-
-def _read_file(path: Path, declared: str) -> list[Article]:
-    try:
-        content = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise UserError(f"{path}: not UTF-8 text") from None
-    except OSError as error:
-        raise UserError(f"{path}: {error.strerror}") from None
-    form = declared if declared != "auto" else _FORMAT_BY_SUFFIX.get(path.suffix, "")
-    return _parse(content, form or _format_of_text("auto", content), path.stem, str(path))
-
-
-def _format_of_text(declared: str, content: str) -> str:
-    if declared != "auto":
-        return declared
-    stripped = content.lstrip()
-    if stripped.startswith("["):
-        return "json"
-    if stripped.startswith("{"):
-        first_line = stripped.splitlines()[0]
-        try:
-            json.loads(first_line)
-        except json.JSONDecodeError:
-            return "json"
-        return "jsonl"
-    return "text"
-
-
-def _parse(content: str, form: str, stem: str, where: str) -> list[Article]:
-    if form == "text":
-        return [_article({"id": stem, "text": content}, where)]
-    if form == "json":
-        try:
-            document = json.loads(content)
-        except json.JSONDecodeError as error:
-            raise UserError(f"{where}: invalid JSON at line {error.lineno}: {error.msg}") from None
-        items = document if isinstance(document, list) else [document]
-        return [_article(item, f"{where}: item {n}") for n, item in enumerate(items, start=1)]
-    return list(_jsonl_articles(content, where))
-
-
-def _jsonl_articles(content: str, where: str) -> Iterator[Article]:
-    for number, line in enumerate(content.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise UserError(f"{where}: line {number}: invalid JSON: {error.msg}") from None
-        yield _article(item, f"{where}: line {number}")
-
-
-def _article(item: object, where: str) -> Article:
-    if not isinstance(item, dict):
-        raise UserError(f"{where}: expected a JSON object with at least 'id' and 'text'")
-    try:
-        return Article.model_validate(item)
-    except ValidationError as error:
-        first = error.errors()[0]
-        field = ".".join(str(part) for part in first["loc"]) or "article"
-        message = str(first["msg"]).removeprefix("Value error, ")
-        if first["type"] == "missing":
-            raise UserError(f"{where}: {field} is missing") from None
-        if message.startswith(field):
-            raise UserError(f"{where}: {message}") from None
-        raise UserError(f"{where}: {field}: {message}") from None
+            articles.append(parse_article(outcome))
+        except ValueError as error:
+            raise UserError(f"{outcome.origin}: {error}") from None
+    return articles
 
 
 _COLUMNS = ("who", "what", "whom", "status", "when", "where", "reported_by", "conf")

@@ -33,7 +33,7 @@ def test_jsonl_on_stdin_gives_one_event_per_line(
         {"id": "call-1", "text": CALL, "published_at": "2025-06-03T09:00:00Z"},
         {"id": "rain-1", "text": WEATHER},
     )
-    monkeypatch.setattr("sys.stdin", io.StringIO(articles))
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(articles.encode())))
     assert main(["extract", "--input", "-", "--output", "jsonl"]) == 0
     events = events_of(capsys.readouterr().out)
     assert events
@@ -83,15 +83,15 @@ def test_min_confidence_drops_less_certain_events(
 @pytest.mark.parametrize(
     ("content", "suffix", "message"),
     [
-        (jsonl({"id": "a", "text": CALL}) + "{not json\n", ".jsonl", "line 2: invalid JSON"),
+        (jsonl({"id": "a", "text": CALL}) + "{not json\n", ".jsonl", ".jsonl:2: invalid JSON"),
         (
             jsonl({"id": "a", "text": CALL}, {"id": "b", "text": "  "}),
             ".jsonl",
-            "line 2: text is empty",
+            ".jsonl:2: invalid article: text is empty",
         ),
-        (jsonl({"text": CALL}), ".jsonl", "line 1: id is missing"),
-        ('{"id": "a", "text": ', ".json", "invalid JSON at line 1"),
-        ("[1, 2]", ".json", "item 1: expected a JSON object"),
+        (jsonl({"text": CALL}), ".jsonl", ".jsonl:1: invalid article: id is missing"),
+        ('{"id": "a", "text": ', ".json", ".json: invalid JSON: Expecting value"),
+        ("[1, 2]", ".json", ".json[1]: invalid article: expected a JSON object"),
     ],
 )
 def test_bad_input_is_one_line_on_stderr(

@@ -118,7 +118,7 @@ def test_a_line_that_is_not_json_still_becomes_a_message_without_a_key(tmp_path:
 def test_parse_article_names_the_problem_in_one_line() -> None:
     message = ArticleMessage("x", b"a", b'{"id": "a", "text": "   "}')
 
-    with pytest.raises(ValueError, match=r"^invalid article \(text: .*text is empty\)$"):
+    with pytest.raises(ValueError, match=r"^invalid article: text is empty$"):
         parse_article(message)
 
 
@@ -126,3 +126,13 @@ def test_parse_article_accepts_a_valid_article() -> None:
     message = ArticleMessage("x", b"a", b'{"id": "a", "body": "Talks resumed."}')
 
     assert parse_article(message).text == "Talks resumed."
+
+
+def test_a_json_list_is_one_message_per_item(tmp_path: Path) -> None:
+    path = tmp_path / "two.json"
+    path.write_text('[{"id": "a", "text": "A."}, {"id": "b", "text": "B."}]')
+
+    assert _read(str(path)) == [
+        ArticleMessage(f"{path}[1]", b"a", b'{"id": "a", "text": "A."}'),
+        ArticleMessage(f"{path}[2]", b"b", b'{"id": "b", "text": "B."}'),
+    ]
