@@ -149,8 +149,8 @@ def test_produce_reports_invalid_articles_and_sends_the_rest(
     code, _, err = run_cli(kafka_settings, "produce", "--topic", topic, str(source))
 
     assert code == 1
-    assert f"skipped {source}:2: invalid article" in err
-    assert f"skipped {source}:3: invalid article" in err
+    assert f"skipped {source}:2: invalid article: text is empty" in err
+    assert f"skipped {source}:3: invalid JSON" in err
     assert "1 produced" in err
     assert [record.key for record in read_messages(topic, 1)] == [b"ok"]
     assert _message_count(kafka_settings, topic) == 1
