@@ -75,6 +75,9 @@ def open_consumer(settings: Settings, **overrides: Any) -> KafkaConsumer:
         **_connection_config(settings),
         "bootstrap_timeout_ms": BOOTSTRAP_TIMEOUT_MS,
         "enable_auto_commit": False,
+        # Under exactly-once the worker writes in transactions; never show or replay a record
+        # of an aborted one. Without transactions this changes nothing.
+        "isolation_level": "read_committed",
         **overrides,
     }
     try:

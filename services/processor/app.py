@@ -22,22 +22,19 @@ from services.processor.health import register_health
 from services.processor.metrics import BUILD_INFO
 from services.processor.output import OutputProducer
 from services.processor.story_table import register_stories
+from services.processor.transport import StreamApp
 from services.settings import Settings
 
 logger = logging.getLogger(__name__)
 
-# acks=all: a send counts only once every in-sync replica has the record.
-PRODUCER_ACKS_ALL = -1
-
 
 def create_app(settings: Settings) -> faust.App:
     """The stream processor as a Faust app, ready for ``faust.Worker``."""
-    app = faust.App(
+    app = StreamApp(
         settings.app_id,
         broker=faust_broker_url(settings),
         broker_credentials=faust_credentials(settings),
         processing_guarantee=settings.processing_guarantee,
-        producer_acks=PRODUCER_ACKS_ALL,
         web_host=settings.web_host,
         # Faust binds 0.0.0.0 unless told otherwise; web_host alone is only the advertised name.
         web_bind=settings.web_host,
