@@ -21,7 +21,11 @@ class ActorIndex:
     def __init__(self, doc: Doc, mentions: Iterable[ActorMention]) -> None:
         # Several mentions share a span when it names several people ("the two presidents").
         self._by_token: dict[int, list[ActorMention]] = {}
-        self.mentions = [mention for mention in mentions if _concrete(doc, mention)]
+        listed = list(mentions)
+        self.mentions = [mention for mention in listed if _concrete(doc, mention)]
+        # Bare role phrases ("protesters", "local police"): no actor to point at in general,
+        # but who acts when the parse makes them the subject of an event nobody else performs.
+        self.vague = {mention.head: mention for mention in listed if not _concrete(doc, mention)}
         for mention in self.mentions:
             for index in range(mention.start, mention.end):
                 self._by_token.setdefault(index, []).append(mention)

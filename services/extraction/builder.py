@@ -26,22 +26,17 @@ from services.extraction.codebook import CameoCode
 from services.extraction.cues import Cues
 from services.extraction.dedup import merge_mentions
 from services.extraction.document import ParsedArticle
+from services.extraction.dyads import pair_up
+from services.extraction.fallback import fallback_source
 from services.extraction.lexicon import TriggerMatch
+from services.extraction.main_event import MainTrigger, TriggerKey, key_of, main_triggers
 from services.extraction.places import PlaceMention, place_of_event
-from services.extraction.roles import Arguments, find_arguments
+from services.extraction.roles import find_arguments
 from services.extraction.status import read_status
 from services.extraction.timex import find_time_expressions
 from services.extraction.timing import attach_times
 
 _CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
-
-
-@dataclass(frozen=True)
-class _Pair:
-    source: ActorMention
-    target: ActorMention | None
-    reciprocal: bool
-    target_inferred: bool
 
 
 class EventBuilder:
@@ -53,11 +48,13 @@ class EventBuilder:
         refusal_code: CameoCode,
         speaker_roles: frozenset[str],
         country_names: Mapping[str, str],
+        ambiguous_forms: frozenset[str],
     ) -> None:
         self._cues = cues
         self._refusal_code = refusal_code
         self._speaker_roles = speaker_roles
         self._country_names = country_names
+        self._ambiguous_forms = ambiguous_forms
 
     def build(
         self,
@@ -72,16 +69,23 @@ class EventBuilder:
             return []
         doc = parsed.doc
         actors = ActorIndex(doc, mentions)
-        heads = [doc[trigger.head] for trigger in triggers]
-        times = attach_times(heads, self._time_spans(article, parsed), self._cues)
+        times = attach_times(
+            [doc[trigger.head] for trigger in triggers],
+            self._time_spans(article, parsed),
+            self._cues,
+        )
         briefer = next((m for m in mentions if m.role in self._speaker_roles), None)
-        context = _Context(actors, times, briefer, _main_triggers(heads))
+        eligible = [
+            trigger
+            for trigger in triggers
+            if not self._is_statement_verb(trigger, doc[trigger.head])
+            and not self._is_denial(doc[trigger.head])
+            and not actors.at(doc[trigger.head])
+        ]
+        context = _Context(actors, times, briefer, main_triggers(doc, eligible))
         candidates: list[EventCandidate] = []
         anaphors: list[AnaphoricMention] = []
-        for trigger in triggers:
-            head = doc[trigger.head]
-            if self._is_statement_verb(trigger, head) or self._is_denial(head) or actors.at(head):
-                continue
+        for trigger in eligible:
             found = self._trigger_events(article, parsed, trigger, context)
             if isinstance(found, list):
                 place = place_of_event(doc, trigger.head, places)
@@ -157,12 +161,22 @@ class EventBuilder:
         status, cued = _with_time(reading.status, reading.cued, time, article.published_at)
         sentence = parsed.sentence_of(head)
         trigger_span = parsed.span_of_tokens(trigger.start, trigger.end)
-        if not arguments.sources:
-            if not _refers_back(head, trigger.nominal, self._cues.back_referring_determiners):
-                return []
+        main = context.main.get(key_of(trigger))
+        if _refers_back(head, trigger.nominal, self._cues.back_referring_determiners) and not (
+            arguments.sources
+        ):
             return AnaphoricMention(
                 trigger.code, head.lemma_.lower(), status, cued, time, sentence, trigger_span
             )
+        if not arguments.sources:
+            # The sentence's own event stands even when no known actor performs it: its
+            # subject phrase, or the first actor the sentence names, is the source.
+            fallback = None
+            if main is not None and head.lower_ not in self._ambiguous_forms:
+                fallback = fallback_source(head, trigger.nominal, actors, self._cues)
+            if fallback is None:
+                return []
+            arguments = replace(arguments, sources=(fallback,))
         if arguments.generic_subject:
             return []
         attribution = attribute(head, actors, self._cues)
@@ -170,7 +184,7 @@ class EventBuilder:
         quote = attribution.quote.text if attribution.quote is not None else None
         candidates = []
         refused = status is EventStatus.REFUSED
-        for pair in self._pairs(trigger, arguments, actors.mentions, speaker, refused):
+        for pair in pair_up(trigger, arguments, actors.mentions, speaker, refused, self._cues):
             features = EvidenceFeatures(
                 source_named=pair.source.antecedent is None and not pair.source.nominal,
                 target_named=pair.target is not None and not pair.target_inferred,
@@ -178,7 +192,7 @@ class EventBuilder:
                 parse_path=arguments.path,
                 status_cued=cued,
                 nominal=trigger.nominal,
-                main_clause=trigger.head in context.main_heads,
+                main_clause=main is not None and not main.recoded,
             )
             candidates.append(
                 EventCandidate(
@@ -198,6 +212,20 @@ class EventBuilder:
                     features=features,
                 )
             )
+        if main is not None and main.recoded:
+            # The sentence states the promise, refusal or demand ("will not lift the ban"); the
+            # thing promised, refused or demanded stays an event of its own, with its status.
+            status_of_main = EventStatus.OCCURRED if main.refusal else status
+            stated = [
+                replace(
+                    candidate,
+                    code=main.match.code,
+                    status=status_of_main,
+                    features=replace(candidate.features, main_clause=True),
+                )
+                for candidate in candidates
+            ]
+            return [*candidates, *stated]
         if reading.negated_refusal:
             # "will not accept refugees": besides the refused acceptance, the refusal itself
             # is a rejection that happened.
@@ -207,36 +235,6 @@ class EventBuilder:
             )
         return candidates
 
-    def _pairs(
-        self,
-        trigger: TriggerMatch,
-        arguments: Arguments,
-        mentions: Sequence[ActorMention],
-        speaker: Actor | None,
-        refused: bool,
-    ) -> list[_Pair]:
-        """Who does what to whom. Conjoined sources of a symmetric event are one reciprocal
-        event; a reply (or a refused event) without a target answers the other party last named,
-        so "NATO and the OSCE refused to discuss" is each of them refusing Russia."""
-        sources, targets = arguments.sources, arguments.targets
-        root = trigger.code.plover_root
-        reciprocal = root in self._cues.reciprocal_roots and not refused
-        if not targets and len(sources) >= 2 and reciprocal:
-            return [_Pair(sources[0], other, True, False) for other in sources[1:]]
-        pairs = [
-            _Pair(source, target, False, False)
-            for source in sources
-            for target in targets
-            if source.actor.name != target.actor.name
-        ]
-        if pairs:
-            return pairs
-        if root in self._cues.reply_roots or refused:
-            replied = _last_other_party(mentions, trigger.start, sources, speaker)
-            if replied is not None:
-                return [_Pair(source, replied, False, True) for source in sources]
-        return [_Pair(source, None, False, False) for source in sources]
-
 
 @dataclass(frozen=True)
 class _Context:
@@ -245,25 +243,7 @@ class _Context:
     actors: ActorIndex
     times: dict[int, EventTime]
     briefer: ActorMention | None
-    main_heads: frozenset[int]
-
-
-def _main_triggers(heads: Sequence[Token]) -> frozenset[int]:
-    """The trigger heads nearest the root of their sentence, one depth per sentence."""
-    depths = {head.i: _depth(head) for head in heads}
-    shallowest: dict[int, int] = {}
-    for head in heads:
-        start = head.sent.start
-        shallowest[start] = min(shallowest.get(start, depths[head.i]), depths[head.i])
-    return frozenset(head.i for head in heads if depths[head.i] == shallowest[head.sent.start])
-
-
-def _depth(token: Token) -> int:
-    depth = 0
-    while token.head.i != token.i:
-        token = token.head
-        depth += 1
-    return depth
+    main: dict[TriggerKey, MainTrigger]
 
 
 def _speaker_actor(
@@ -297,22 +277,3 @@ def _with_time(
     if status == EventStatus.OCCURRED and time.start > published_at:
         return EventStatus.SCHEDULED, True
     return status, cued
-
-
-def _last_other_party(
-    mentions: Sequence[ActorMention],
-    before: int,
-    sources: Sequence[ActorMention],
-    speaker: Actor | None,
-) -> ActorMention | None:
-    """The actor named last before a reply that is neither the replier nor the speaker."""
-    excluded = {source.actor.name for source in sources}
-    excluded |= {source.actor.country for source in sources if source.actor.country}
-    if speaker is not None:
-        excluded.add(speaker.name)
-    earlier = [
-        m
-        for m in mentions
-        if m.end <= before and m.actor.name not in excluded and m.actor.country not in excluded
-    ]
-    return max(earlier, key=lambda mention: mention.start, default=None)

@@ -83,9 +83,10 @@ class ExtractionEngine:
         lexicon = TriggerLexicon.load()
         trigger_matcher = lexicon.matcher(nlp.vocab)
         cues = load_cues()
+        ambiguous_forms = load_ambiguous_forms()
         sentence_filter = SentencePrefilter(
             PrefilterWords(
-                triggers=TriggerIndex.from_lexicon(lexicon, load_ambiguous_forms()),
+                triggers=TriggerIndex.from_lexicon(lexicon, ambiguous_forms),
                 actors=PhraseIndex.from_texts(
                     [*gazetteer.entries.keys(), *gazetteer.roles.keys()], nlp.tokenizer
                 ),
@@ -110,6 +111,7 @@ class ExtractionEngine:
                     for entry in gazetteer.entries.values()
                     if entry.kind is ActorKind.STATE and entry.country
                 },
+                ambiguous_forms,
             ),
             confidence_threshold,
         )

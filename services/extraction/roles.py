@@ -89,7 +89,7 @@ def _verbal_arguments(
         ]
         patients = [m for subject in passive_subjects for m in actors.in_phrase(subject)]
         return Arguments(tuple(agents), tuple(_unique([*patients, *targets])), "passive")
-    subject, path = _subject_of(verb)
+    subject, path = subject_of(verb)
     if subject is None:
         return Arguments((), tuple(targets), "")
     sources = _subject_actors(subject, actors)
@@ -98,7 +98,7 @@ def _verbal_arguments(
     return Arguments(tuple(sources), tuple(targets), path, _is_generic(subject, verb))
 
 
-def _subject_of(verb: Token) -> tuple[Token | None, str]:
+def subject_of(verb: Token) -> tuple[Token | None, str]:
     """The verb's own subject, else who controls it: the subject of "hopes to meet", the object
     of "urged Iran to stop" and of "accused India of striking", the noun a relative clause
     describes."""
@@ -172,7 +172,7 @@ def _clause_subjects(verb: Token, actors: ActorIndex) -> list[ActorMention]:
     """Subjects of a that-clause: the addressees of "proposed that NATO and the US engage"."""
     for child in verb.children:
         if child.dep_ == "ccomp":
-            subject, _ = _subject_of(child)
+            subject, _ = subject_of(child)
             if subject is not None:
                 return _subject_actors(subject, actors)
     return []
@@ -228,7 +228,7 @@ def _nominal_arguments(noun: Token, actors: ActorIndex, light_verbs: frozenset[s
                 for mention in _objects_of(child, actors)
             ]
         elif phrase.dep_ in OBJECT_DEPS:
-            subject, _ = _subject_of(verb)
+            subject, _ = subject_of(verb)
             light_sources = _subject_actors(subject, actors) if subject is not None else []
         else:
             light_sources = []

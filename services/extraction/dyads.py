@@ -1,0 +1,72 @@
+"""Who does what to whom: source and target pairs of one trigger's arguments."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from schemas import Actor
+from services.extraction.actors import ActorMention
+from services.extraction.cues import Cues
+from services.extraction.lexicon import TriggerMatch
+from services.extraction.roles import Arguments
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A source and its target for one event, as the parse or the context gives them."""
+
+    source: ActorMention
+    target: ActorMention | None
+    reciprocal: bool
+    target_inferred: bool
+
+
+def pair_up(
+    trigger: TriggerMatch,
+    arguments: Arguments,
+    mentions: Sequence[ActorMention],
+    speaker: Actor | None,
+    refused: bool,
+    cues: Cues,
+) -> list[Pair]:
+    """Who does what to whom. Conjoined sources of a symmetric event are one reciprocal
+    event; a reply (or a refused event) without a target answers the other party last named,
+    so "NATO and the OSCE refused to discuss" is each of them refusing Russia."""
+    sources, targets = arguments.sources, arguments.targets
+    root = trigger.code.plover_root
+    reciprocal = root in cues.reciprocal_roots and not refused
+    if not targets and len(sources) >= 2 and reciprocal:
+        return [Pair(sources[0], other, True, False) for other in sources[1:]]
+    pairs = [
+        Pair(source, target, False, False)
+        for source in sources
+        for target in targets
+        if source.actor.name != target.actor.name
+    ]
+    if pairs:
+        return pairs
+    if root in cues.reply_roots or refused:
+        replied = _last_other_party(mentions, trigger.start, sources, speaker)
+        if replied is not None:
+            return [Pair(source, replied, False, True) for source in sources]
+    return [Pair(source, None, False, False) for source in sources]
+
+
+def _last_other_party(
+    mentions: Sequence[ActorMention],
+    before: int,
+    sources: Sequence[ActorMention],
+    speaker: Actor | None,
+) -> ActorMention | None:
+    """The actor named last before a reply that is neither the replier nor the speaker."""
+    excluded = {source.actor.name for source in sources}
+    excluded |= {source.actor.country for source in sources if source.actor.country}
+    if speaker is not None:
+        excluded.add(speaker.name)
+    earlier = [
+        m
+        for m in mentions
+        if m.end <= before and m.actor.name not in excluded and m.actor.country not in excluded
+    ]
+    return max(earlier, key=lambda mention: mention.start, default=None)
