@@ -34,7 +34,13 @@ def actor_matches(actor: Actor | None, gold: GoldActor) -> bool:
         return False
     if gold.country and actor.country == gold.country:
         return True
-    return mentions_overlap(actor.text, gold.text)
+    return names_gold(actor, gold)
+
+
+def names_gold(actor: Actor, gold: GoldActor) -> bool:
+    """Whether the actor's words, as written or as resolved, share an identifying word with the
+    gold mention: "it" resolved to the Taliban is the gold "The Taliban"."""
+    return mentions_overlap(actor.text, gold.text) or mentions_overlap(actor.name, gold.text)
 
 
 def _dyad_found(sentence: GoldSentence, events: Sequence[DiplomaticEvent]) -> bool:
@@ -95,7 +101,7 @@ def country_pairs(
                     skipped += 1
                     continue
                 coded += 1
-                match = next((a for a in actors if mentions_overlap(a.text, gold.text)), None)
+                match = next((a for a in actors if names_gold(a, gold)), None)
                 if match is not None:
                     pairs.append((gold.country, match.country))
     return pairs, coded, skipped

@@ -27,7 +27,7 @@ from services.extraction.cues import Cues
 from services.extraction.dedup import merge_mentions
 from services.extraction.document import ParsedArticle
 from services.extraction.dyads import pair_up
-from services.extraction.fallback import fallback_source
+from services.extraction.fallback import fallback_source, fallback_target
 from services.extraction.lexicon import TriggerMatch
 from services.extraction.main_event import MainTrigger, TriggerKey, key_of, main_triggers
 from services.extraction.places import PlaceMention, place_of_event
@@ -37,6 +37,7 @@ from services.extraction.timex import find_time_expressions
 from services.extraction.timing import attach_times
 
 _CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
+_REAL_STATUSES = frozenset({EventStatus.OCCURRED, EventStatus.ONGOING})
 
 
 class EventBuilder:
@@ -162,6 +163,10 @@ class EventBuilder:
         sentence = parsed.sentence_of(head)
         trigger_span = parsed.span_of_tokens(trigger.start, trigger.end)
         main = context.main.get(key_of(trigger))
+        if main is not None and main.intent and trigger.nominal and status in _REAL_STATUSES:
+            # An intent read off the clause ("will review the exchange they carried out") does
+            # not make a promise of an event the noun itself says has happened.
+            main = replace(main, recoded=False, intent=False)
         if _refers_back(head, trigger.nominal, self._cues.back_referring_determiners) and not (
             arguments.sources
         ):
@@ -184,10 +189,17 @@ class EventBuilder:
         quote = attribution.quote.text if attribution.quote is not None else None
         candidates = []
         refused = status is EventStatus.REFUSED
-        for pair in pair_up(trigger, arguments, actors.mentions, speaker, refused, self._cues):
+        pairs = pair_up(trigger, arguments, actors.mentions, speaker, refused, self._cues)
+        if all(pair.target is None and not pair.reciprocal for pair in pairs):
+            thing = fallback_target(head, (trigger.start, trigger.end), actors, arguments.sources)
+            if thing is not None:
+                pairs = [replace(pair, target=thing) for pair in pairs if pair.source != thing]
+        for pair in pairs:
             features = EvidenceFeatures(
                 source_named=pair.source.antecedent is None and not pair.source.nominal,
-                target_named=pair.target is not None and not pair.target_inferred,
+                target_named=pair.target is not None
+                and not pair.target_inferred
+                and not pair.target.nominal,
                 target_inferred=pair.target_inferred,
                 parse_path=arguments.path,
                 status_cued=cued,

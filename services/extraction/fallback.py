@@ -8,13 +8,15 @@ lends the event to the first actor its sentence names, unless that actor only re
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
 from spacy.tokens import Token
 
 from schemas import Actor, ActorKind
 from services.extraction.actor_index import ActorIndex
 from services.extraction.actors import ActorMention
 from services.extraction.cues import Cues
-from services.extraction.roles import OBJECT_DEPS, SUBJECT_DEPS, subject_of
+from services.extraction.roles import OBJECT_DEPS, SUBJECT_DEPS, TARGET_PREPOSITIONS, subject_of
 
 # What an unknown named entity is, by its spaCy label.
 _ENTITY_KINDS = {
@@ -24,6 +26,8 @@ _ENTITY_KINDS = {
     "NORP": ActorKind.GROUP,
 }
 _LEADING_DROPS = frozenset({"DET", "PUNCT"})
+# Prepositions whose object an event acts on ("sanctions on", "an inquiry into", "control over").
+_TARGET_PREPOSITIONS = TARGET_PREPOSITIONS | {"of", "over", "in"}
 
 
 def fallback_source(
@@ -52,12 +56,53 @@ def _reports(noun: Token, cues: Cues) -> bool:
     return noun.dep_ in SUBJECT_DEPS and cues.is_reporting(noun.head)
 
 
-def actor_phrase(noun: Token, actors: ActorIndex) -> ActorMention | None:
-    """The role phrase headed by ``noun`` ("local police"), or a proper noun phrase as an actor
-    of unknown country; None for any other noun ("a weaker yen")."""
+def fallback_target(
+    head: Token, span: tuple[int, int], actors: ActorIndex, sources: Sequence[ActorMention]
+) -> ActorMention | None:
+    """What the trigger acts on when no actor is its target: the first object or prepositional
+    object ("condemned the attacks", "lifted the ban on travellers"), or the first actor named
+    in it ("condemned a U.S. court decision" targets the US)."""
+    taken = {index for source in sources for index in range(source.start, source.end)}
+    for phrase in _object_phrases(head, span):
+        if phrase.i in taken or phrase.pos_ not in ("NOUN", "PROPN"):
+            continue
+        named = [m for m in actors.first_within(phrase) if m.start not in taken]
+        if named:
+            return named[0]
+        return actor_phrase(phrase, actors, common=True)
+    return None
+
+
+def _object_phrases(head: Token, span: tuple[int, int]) -> Iterator[Token]:
+    """Objects of the trigger in the order they name a target: direct objects (or, for an
+    object inside the trigger's own words, what it is "on" or "against"), then prepositional
+    objects, then the objects of a "to" clause ("agreed to open its borders")."""
+    start, end = span
+    for child in head.children:
+        if child.dep_ in OBJECT_DEPS:
+            if start <= child.i < end:
+                yield from _prepositional_objects(child)
+            else:
+                yield child
+    yield from _prepositional_objects(head)
+    for child in head.children:
+        if child.dep_ == "xcomp":
+            yield from (c for c in child.children if c.dep_ in OBJECT_DEPS)
+
+
+def _prepositional_objects(token: Token) -> Iterator[Token]:
+    for preposition in token.children:
+        if preposition.dep_ == "prep" and preposition.lower_ in _TARGET_PREPOSITIONS:
+            yield from (c for c in preposition.children if c.dep_ == "pobj")
+
+
+def actor_phrase(noun: Token, actors: ActorIndex, common: bool = False) -> ActorMention | None:
+    """The role phrase headed by ``noun`` ("local police"), or a proper noun phrase (any noun
+    phrase when ``common``: what an event acts on need not be an actor) as an actor of unknown
+    country; None otherwise ("a weaker yen" does not act)."""
     if noun.i in actors.vague:
         return actors.vague[noun.i]
-    if noun.pos_ != "PROPN":
+    if noun.pos_ != "PROPN" and not (common and noun.pos_ == "NOUN"):
         return None
     start = noun.left_edge.i
     while start < noun.i and noun.doc[start].pos_ in _LEADING_DROPS:

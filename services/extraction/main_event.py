@@ -18,6 +18,8 @@ from schemas import PloverRoot
 from services.extraction.lexicon import TriggerMatch, best_trigger, recode_for_modality
 
 TriggerKey = tuple[int, int, int]
+# What recode_for_modality makes of an event that is promised or announced.
+_INTENT_ROOTS = frozenset({PloverRoot.AGREE, PloverRoot.THREATEN})
 
 
 @dataclass(frozen=True)
@@ -25,12 +27,14 @@ class MainTrigger:
     """The trigger stating its sentence's event, and the code the sentence gives it.
 
     ``refusal`` is true when a negation turned it into a rejection ("will not lift the ban"):
-    the rejection itself happened, whatever the status of the thing refused.
+    the rejection itself happened, whatever the status of the thing refused. ``intent`` is true
+    when a future or wished-for reading made it a promise or a threat ("will withdraw").
     """
 
     match: TriggerMatch
     recoded: bool
     refusal: bool
+    intent: bool
 
 
 def key_of(match: TriggerMatch) -> TriggerKey:
@@ -52,8 +56,8 @@ def main_triggers(doc: Doc, triggers: Sequence[TriggerMatch]) -> dict[TriggerKey
         original = next(m for m in members if key_of(m) == key_of(best))
         coded = recode_for_modality(doc, best)
         # recode_for_modality makes a REJECT of cooperation only through a negation.
-        refusal = coded.code.plover_root is PloverRoot.REJECT and (
-            original.code.plover_root is not PloverRoot.REJECT
-        )
-        chosen[key_of(best)] = MainTrigger(coded, coded.code != original.code, refusal)
+        root, before = coded.code.plover_root, original.code.plover_root
+        refusal = root is PloverRoot.REJECT and before is not PloverRoot.REJECT
+        intent = root in _INTENT_ROOTS and before is not root
+        chosen[key_of(best)] = MainTrigger(coded, coded.code != original.code, refusal, intent)
     return chosen

@@ -1,0 +1,66 @@
+"""Each sentence's main event: the trigger that states it, coded by its modality, ranked first,
+and kept when no known actor performs it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from schemas import DiplomaticEvent, EventStatus, PloverRoot
+
+Code = Callable[[str], list[DiplomaticEvent]]
+
+
+def _top(events: list[DiplomaticEvent]) -> DiplomaticEvent:
+    assert events
+    return max(events, key=lambda event: event.confidence)
+
+
+def test_negated_cooperation_is_a_rejection_that_happened(code: Code) -> None:
+    events = code("Officials in Ruritania said the government will not lift the curfew.")
+    top = _top(events)
+    assert top.event_type is PloverRoot.REJECT
+    assert top.status is EventStatus.OCCURRED
+    refused = [e for e in events if e.event_type is not PloverRoot.REJECT]
+    assert refused and all(e.status is EventStatus.REFUSED for e in refused)
+
+
+def test_announced_meeting_is_an_intent_beside_the_scheduled_meeting(code: Code) -> None:
+    events = code("Norway will host the two delegations next month.")
+    assert _top(events).event_type is PloverRoot.AGREE
+    assert any(
+        e.event_type is PloverRoot.CONSULT and e.status is EventStatus.SCHEDULED for e in events
+    )
+
+
+def test_past_exchange_under_a_future_review_stays_past(code: Code) -> None:
+    text = "The envoys will discuss the prisoner exchange that Japan and Peru carried out in May."
+    events = code(text)
+    exchanges = [e for e in events if "exchange" in e.evidence.triggers[0].text]
+    assert exchanges
+    assert all(e.event_type is not PloverRoot.AGREE for e in exchanges)
+
+
+def test_bare_role_noun_subject_is_the_source_with_its_sector(code: Code) -> None:
+    top = _top(code("Villagers accused the army of burning their crops."))
+    assert top.event_type is PloverRoot.ACCUSE
+    assert top.source.text == "Villagers" and top.source.sector == "CVL"
+
+
+def test_unknown_proper_noun_subject_is_the_source(code: Code) -> None:
+    top = _top(code("Zembla Watch condemned the arrests."))
+    assert top.event_type is PloverRoot.ACCUSE
+    assert top.source.name == "Zembla Watch" and top.source.country is None
+
+
+def test_common_noun_subject_acts_for_no_one(code: Code) -> None:
+    assert code("A weaker currency helped exporters in the quarter.") == []
+
+
+def test_object_without_an_actor_is_the_target(code: Code) -> None:
+    top = _top(code("The ministry condemned the shelling of a school."))
+    assert top.target is not None and "shelling" in top.target.text
+
+
+def test_actor_inside_the_object_is_the_target(code: Code) -> None:
+    top = _top(code("The ministry condemned a Chilean court ruling."))
+    assert top.target is not None and top.target.country == "CHL"
