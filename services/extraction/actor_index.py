@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
 from services.extraction.actors import ActorMention
+from services.extraction.dateline import dateline_end
 
 # Modifiers of a noun that may name who the noun belongs to ("Russian delegation", "US efforts").
 OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
@@ -21,7 +23,14 @@ class ActorIndex:
     def __init__(self, doc: Doc, mentions: Iterable[ActorMention]) -> None:
         # Several mentions share a span when it names several people ("the two presidents").
         self._by_token: dict[int, list[ActorMention]] = {}
-        listed = list(mentions)
+        # A dateline ("KABUL (Reuters) -") says where the story was filed, not who acts.
+        openings = {sentence.start: dateline_end(sentence) for sentence in doc.sents}
+        starts = sorted(openings)
+        listed = [
+            mention
+            for mention in mentions
+            if mention.start >= openings[starts[bisect_right(starts, mention.start) - 1]]
+        ]
         self.mentions = [mention for mention in listed if _concrete(doc, mention)]
         # Bare role phrases ("protesters", "local police"): no actor to point at in general,
         # but who acts when the parse makes them the subject of an event nobody else performs.

@@ -16,6 +16,7 @@ from schemas import Actor, ActorKind
 from services.extraction.actor_index import ActorIndex
 from services.extraction.actors import ActorMention
 from services.extraction.cues import Cues
+from services.extraction.dateline import dateline_end
 from services.extraction.roles import OBJECT_DEPS, SUBJECT_DEPS, TARGET_PREPOSITIONS, subject_of
 
 # What an unknown named entity is, by its spaCy label.
@@ -37,12 +38,12 @@ def fallback_source(
     does not only report it ("..., he said"); None when neither names anyone."""
     verb = head.head if nominal and head.dep_ in OBJECT_DEPS else head
     subject, _ = subject_of(verb)
-    if subject is not None:
+    sentence = head.sent
+    if subject is not None and subject.i >= dateline_end(sentence):
         named = actors.in_phrase(subject)
         if named:
             return named[0]
         return actor_phrase(subject, actors)
-    sentence = head.sent
     inside = [
         mention
         for mention in actors.mentions

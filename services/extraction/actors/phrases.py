@@ -48,18 +48,21 @@ class _Affiliation:
     start: int
     end: int
     coordinated: bool = False
+    # Where the affiliation is written when it stands outside the role's own words ("Kenya's
+    # police", "police in Kenya"): the mention as written then covers it.
+    written: tuple[int, int] | None = None
 
 
 def code_phrases(doc: Doc, elements: list[Element]) -> list[ActorMention]:
     """One mention per actor phrase (more for "Hungarian and Romanian officials"), in order."""
     coder = _Coder(doc, elements)
     mentions: list[ActorMention] = []
-    owners: dict[tuple[int, int], Actor] = {}
+    owners: dict[tuple[int, int], ActorMention] = {}
     for group in _groups(doc, elements):
         owner = owners.get(group.owner_key) if group.owner_key else None
         coded = coder.code_group(group, owner)
         if coded and group.key is not None:
-            owners[group.key] = coded[-1].actor
+            owners[group.key] = coded[-1]
         mentions.extend(coded)
     return mentions
 
@@ -100,7 +103,7 @@ class _Coder:
             for index in range(element.start, element.end)
         }
 
-    def code_group(self, group: _Group, owner: Actor | None) -> list[ActorMention]:
+    def code_group(self, group: _Group, owner: ActorMention | None) -> list[ActorMention]:
         elements = list(group.elements)
         while elements and not self._stands_as_actor(elements, group.root):
             elements.pop()
@@ -121,7 +124,9 @@ class _Coder:
         """CAMEO codes former office-holders as elites (ELI), not as the office."""
         return replace(mention, actor=mention.actor.model_copy(update={"sector": "ELI"}))
 
-    def _code_elements(self, elements: list[Element], owner: Actor | None) -> list[ActorMention]:
+    def _code_elements(
+        self, elements: list[Element], owner: ActorMention | None
+    ) -> list[ActorMention]:
         doc = self._doc
         head, modifiers = elements[-1], elements[:-1]
         conjunction = _last_conjunction(doc, elements)
@@ -132,8 +137,11 @@ class _Coder:
             after = [e for e in elements if e.start > conjunction]
             return self._code_elements(before, owner) + self._code_elements(after, owner)
         affiliations = [a for a in (self._affiliation(m) for m in modifiers) if a is not None]
-        if not affiliations and owner is not None and owner.country is not None:
-            affiliations = [_Affiliation(owner.country, None, head.start, head.start)]
+        if not affiliations and owner is not None and owner.actor.country is not None:
+            written = (owner.start, owner.end)
+            affiliations = [
+                _Affiliation(owner.actor.country, None, head.start, head.start, written=written)
+            ]
         role = next((m.role for m in reversed(modifiers) if m.role is not None), None)
         role_name = role.role if role else None
         start, end, text = elements[0].start, head.end, doc[head.start : head.end].text
@@ -184,6 +192,9 @@ class _Coder:
             country = affiliation.country if affiliation else None
             sector = _sector(role.sector, affiliation)
             actor = _actor(doc, start, end, _name(doc, start, end), country, sector, kind)
+            if len(targets) == 1 and affiliation is not None and affiliation.written is not None:
+                low, high = min(start, affiliation.written[0]), max(end, affiliation.written[1])
+                actor = actor.model_copy(update={"text": doc[low:high].text})
             head_index = head.head_index if is_last else end - 1
             mentions.append(
                 ActorMention(start, end, head_index, actor, role=role.role, nominal=True)
@@ -201,7 +212,8 @@ class _Coder:
                 element = self._known_at.get(token.i)
                 affiliation = self._affiliation(element) if element else None
                 if affiliation is not None:
-                    return [replace(affiliation, start=head.start, end=head.start)]
+                    written = (affiliation.start, affiliation.end)
+                    return [replace(affiliation, start=head.start, end=head.start, written=written)]
         return []
 
     @staticmethod

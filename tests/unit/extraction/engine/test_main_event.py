@@ -64,3 +64,14 @@ def test_object_without_an_actor_is_the_target(code: Code) -> None:
 def test_actor_inside_the_object_is_the_target(code: Code) -> None:
     top = _top(code("The ministry condemned a Chilean court ruling."))
     assert top.target is not None and top.target.country == "CHL"
+
+
+def test_dateline_place_never_acts(code: Code) -> None:
+    top = _top(code("OSLO (Wire) - Police arrested two protesters near the port."))
+    assert top.source.text == "Police" and top.source.sector == "COP"
+    assert top.target is not None and top.target.sector == "CVL"
+
+
+def test_role_owned_by_a_country_is_written_with_it(code: Code) -> None:
+    top = _top(code("Chile's government rejected the Peruvian offer."))
+    assert top.source.text == "Chile's government" and top.source.country == "CHL"
