@@ -27,8 +27,10 @@ _ENTITY_KINDS = {
     "NORP": ActorKind.GROUP,
 }
 _LEADING_DROPS = frozenset({"DET", "PUNCT"})
-# Prepositions whose object an event acts on ("sanctions on", "an inquiry into", "control over").
-_TARGET_PREPOSITIONS = TARGET_PREPOSITIONS | {"of", "over", "in"}
+# Prepositions whose object an event acts on ("sanctions on", "an inquiry into", "withdrew from").
+_TARGET_PREPOSITIONS = TARGET_PREPOSITIONS | {"of", "over", "in", "from"}
+# Clauses whose objects are what a trigger acts on: "agreed to open", "is willing to provide".
+_CLAUSE_DEPS = frozenset({"xcomp", "acomp"})
 
 
 def fallback_source(
@@ -76,24 +78,32 @@ def fallback_target(
 
 def _object_phrases(head: Token, span: tuple[int, int]) -> Iterator[Token]:
     """Objects of the trigger in the order they name a target: direct objects (or, for an
-    object inside the trigger's own words, what it is "on" or "against"), then prepositional
-    objects, then the objects of a "to" clause ("agreed to open its borders")."""
+    object inside the trigger's own words, what it is "on", "from" or "against", and the
+    subject of a small clause: "found the minister guilty"), then prepositional objects, then
+    the objects of a "to" clause ("agreed to open its borders", "is willing to help them")."""
     start, end = span
     for child in head.children:
         if child.dep_ in OBJECT_DEPS:
             if start <= child.i < end:
                 yield from _prepositional_objects(child)
+                for clause in child.children:
+                    if clause.dep_ == "acl":
+                        yield from _prepositional_objects(clause)
             else:
                 yield child
+        elif child.dep_ in ("ccomp", "xcomp") and start <= child.i < end:
+            yield from (c for c in child.children if c.dep_ in SUBJECT_DEPS)
     yield from _prepositional_objects(head)
-    for child in head.children:
-        if child.dep_ == "xcomp":
-            yield from (c for c in child.children if c.dep_ in OBJECT_DEPS)
+    clauses = [c for c in head.children if c.dep_ in _CLAUSE_DEPS]
+    clauses += [g for c in clauses for g in c.children if g.dep_ in _CLAUSE_DEPS]
+    for clause in clauses:
+        yield from (c for c in clause.children if c.dep_ in OBJECT_DEPS)
+        yield from _prepositional_objects(clause)
 
 
 def _prepositional_objects(token: Token) -> Iterator[Token]:
     for preposition in token.children:
-        if preposition.dep_ == "prep" and preposition.lower_ in _TARGET_PREPOSITIONS:
+        if preposition.dep_ in ("prep", "dative") and preposition.lower_ in _TARGET_PREPOSITIONS:
             yield from (c for c in preposition.children if c.dep_ == "pobj")
 
 

@@ -75,3 +75,13 @@ def test_dateline_place_never_acts(code: Code) -> None:
 def test_role_owned_by_a_country_is_written_with_it(code: Code) -> None:
     top = _top(code("Chile's government rejected the Peruvian offer."))
     assert top.source.text == "Chile's government" and top.source.country == "CHL"
+
+
+def test_what_is_withdrawn_from_is_the_target(code: Code) -> None:
+    top = _top(code("Peru withdrew its observers from the disputed valley."))
+    assert top.target is not None and "valley" in top.target.text
+
+
+def test_the_subject_of_a_verdict_is_the_target(code: Code) -> None:
+    top = _top(code("The court found the former minister guilty of fraud."))
+    assert top.target is not None and top.target.sector == "ELI"
