@@ -193,7 +193,12 @@ class EventBuilder:
         if all(pair.target is None and not pair.reciprocal for pair in pairs):
             thing = fallback_target(head, (trigger.start, trigger.end), actors, arguments.sources)
             if thing is not None:
-                pairs = [replace(pair, target=thing) for pair in pairs if pair.source != thing]
+                pairs = [
+                    replace(pair, target=thing)
+                    if pair.source.actor.name != thing.actor.name
+                    else pair
+                    for pair in pairs
+                ]
         for pair in pairs:
             features = EvidenceFeatures(
                 source_named=pair.source.antecedent is None and not pair.source.nominal,

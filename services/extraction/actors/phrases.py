@@ -64,7 +64,26 @@ def code_phrases(doc: Doc, elements: list[Element]) -> list[ActorMention]:
         if coded and group.key is not None:
             owners[group.key] = coded[-1]
         mentions.extend(coded)
-    return mentions
+    return _titles_lend_affiliation(mentions)
+
+
+def _titles_lend_affiliation(mentions: list[ActorMention]) -> list[ActorMention]:
+    """A phrase the parse split describes one actor: with nothing between them, a country
+    before a role ("U.S." "Secretary of State") and a role before a name ("Secretary of State"
+    "Warren Christopher") give the later one the country and sector it lacks."""
+    result: list[ActorMention] = []
+    for mention in mentions:
+        before = result[-1] if result else None
+        actor = mention.actor
+        if before is not None and before.end == mention.start and actor.country is None:
+            lent = before.actor
+            titled = actor.kind is ActorKind.PERSON and before.nominal
+            if lent.country is not None and (mention.nominal or titled):
+                update = {"country": lent.country, "sector": actor.sector or lent.sector}
+                role = mention.role or (before.role if titled else None)
+                mention = replace(mention, actor=actor.model_copy(update=update), role=role)
+        result.append(mention)
+    return result
 
 
 def _groups(doc: Doc, elements: list[Element]) -> list[_Group]:
@@ -158,6 +177,8 @@ class _Coder:
             if not affiliations:
                 affiliations = self._affiliation_after(head)
             return self._code_role_head(head, head.role, affiliations, start)
+        if head.kind is ElementKind.PERSON and not affiliations:
+            affiliations = self._affiliation_after(head)  # "King Hassan of Morocco"
         last = affiliations[-1] if affiliations else None
         country = last.country if last else None
         sector = _sector(role.sector if role else None, last)

@@ -250,3 +250,16 @@ def test_a_national_body_named_like_an_international_one(find: Find) -> None:
         ("Russia", "RUS"),
         ("Russia's Security Council", "RUS"),
     ]
+
+
+def test_a_title_the_parse_split_lends_its_country_to_the_name(find: Find) -> None:
+    mentions = find("U.S. Secretary of State Dana Whitfield met the press.")
+    person = by_text(mentions, "Dana Whitfield").actor
+    assert (person.country, person.sector) == ("USA", "GOV")
+
+
+def test_a_person_takes_the_country_named_after_him(find: Find) -> None:
+    assert (
+        coding(find, "President Maria Delgado of Peru spoke.", "President Maria Delgado")[0]
+        == "PER"
+    )
