@@ -41,11 +41,15 @@ def fallback_source(
     verb = head.head if nominal and head.dep_ in OBJECT_DEPS else head
     subject, _ = subject_of(verb)
     sentence = head.sent
+    if subject is not None and subject.pos_ == "PRON":
+        subject = _speaker_of(subject) or subject
     if subject is not None and subject.i >= dateline_end(sentence):
         named = actors.in_phrase(subject)
         if named:
             return named[0]
-        return actor_phrase(subject, actors)
+        found = actor_phrase(subject, actors)
+        if found is not None or subject.pos_ != "PRON":
+            return found
     inside = [
         mention
         for mention in actors.mentions
@@ -53,6 +57,15 @@ def fallback_source(
         and not _reports(sentence.doc[mention.head], cues)
     ]
     return inside[0] if inside else None
+
+
+def _speaker_of(pronoun: Token) -> Token | None:
+    """Who a pronoun subject of reported speech stands for: "the group said it will release
+    them" is the group's own promise."""
+    clause = pronoun.head
+    if clause.dep_ != "ccomp":
+        return None
+    return next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS), None)
 
 
 def _reports(noun: Token, cues: Cues) -> bool:
@@ -113,7 +126,9 @@ def actor_phrase(noun: Token, actors: ActorIndex, common: bool = False) -> Actor
     country; None otherwise ("a weaker yen" does not act)."""
     if noun.i in actors.vague:
         return actors.vague[noun.i]
-    if noun.pos_ != "PROPN" and not (common and noun.pos_ == "NOUN"):
+    # An acronym the tagger takes for a common noun ("ICE returned ...") is a name.
+    proper = noun.pos_ == "PROPN" or (noun.is_upper and len(noun) > 1 and noun.is_alpha)
+    if not proper and not (common and noun.pos_ == "NOUN"):
         return None
     start = noun.left_edge.i
     while start < noun.i and noun.doc[start].pos_ in _LEADING_DROPS:

@@ -85,3 +85,15 @@ def test_what_is_withdrawn_from_is_the_target(code: Code) -> None:
 def test_the_subject_of_a_verdict_is_the_target(code: Code) -> None:
     top = _top(code("The court found the former minister guilty of fraud."))
     assert top.target is not None and top.target.sector == "ELI"
+
+
+def test_pronoun_in_reported_speech_is_the_speaker(code: Code) -> None:
+    # No actor is found for the acronym, so "it" is resolved through the reporting verb.
+    top = _top(code("The ELN has said it will release the captured engineer."))
+    assert top.event_type is PloverRoot.AGREE
+    assert top.source.name == "ELN"
+
+
+def test_acronym_subject_is_a_name(code: Code) -> None:
+    top = _top(code("ZFA returned the seized paintings to the museum."))
+    assert top.source.name == "ZFA"
