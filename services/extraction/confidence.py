@@ -1,6 +1,6 @@
 """How sure the engine is of an event: a small additive score in [0, 1].
 
-Each piece of evidence adds its weight to a base of 0.2:
+Each piece of evidence adds its weight to a base of 0.1:
 
 * source named in the gazetteer itself (not reached through "he" or "the spokesman"): +0.2,
   through coreference: +0.1;
@@ -10,7 +10,7 @@ Each piece of evidence adds its weight to a base of 0.2:
   borrowed from a governing verb or a light verb +0.08;
 * status decided by a cue word rather than by default: +0.05;
 * each further sentence mentioning the event: +0.05, at most +0.1;
-* the trigger that states its sentence's main event (see ``main_event.py``): +0.15;
+* the trigger that states its sentence's main event (see ``main_event.py``): +0.25;
 * a nominal trigger, whose participants are looser: -0.05;
 * an event that did not or may not happen (refused, denied, hypothetical, cancelled), whose
   reading hangs on a cue's scope: -0.05.
@@ -21,7 +21,7 @@ from __future__ import annotations
 from schemas import EventStatus
 from services.extraction.candidate import EvidenceFeatures
 
-_BASE = 0.2
+_BASE = 0.1
 _UNREAL = frozenset(
     {EventStatus.REFUSED, EventStatus.DENIED, EventStatus.HYPOTHETICAL, EventStatus.CANCELLED}
 )
@@ -43,7 +43,7 @@ def score(features: EvidenceFeatures, code: str, mention_count: int, status: Eve
         total += 0.05
     total += min(0.1, 0.05 * (mention_count - 1))
     if features.main_clause:
-        total += 0.15
+        total += 0.25
     if features.nominal:
         total -= 0.05
     if status in _UNREAL:
