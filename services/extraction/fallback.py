@@ -27,6 +27,8 @@ _ENTITY_KINDS = {
     "NORP": ActorKind.GROUP,
 }
 _LEADING_DROPS = frozenset({"DET", "PUNCT"})
+# Entity labels of words that say when or how much, never who.
+_NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # Prepositions whose object an event acts on ("sanctions on", "an inquiry into", "withdrew from").
 _TARGET_PREPOSITIONS = TARGET_PREPOSITIONS | {"of", "over", "in", "from"}
 # Clauses whose objects are what a trigger acts on: "agreed to open", "is willing to provide".
@@ -73,19 +75,33 @@ def _reports(noun: Token, cues: Cues) -> bool:
 
 
 def fallback_target(
-    head: Token, span: tuple[int, int], actors: ActorIndex, sources: Sequence[ActorMention]
+    head: Token,
+    span: tuple[int, int],
+    actors: ActorIndex,
+    sources: Sequence[ActorMention],
+    things: bool,
 ) -> ActorMention | None:
-    """What the trigger acts on when no actor is its target: the first object or prepositional
-    object ("condemned the attacks", "lifted the ban on travellers"), or the first actor named
-    in it ("condemned a U.S. court decision" targets the US)."""
+    """What the trigger acts on when the parse gives no actor target: the first actor among its
+    objects and prepositional objects ("provided aid to the Palestinians", "condemned a U.S.
+    court decision" targets the US); with ``things``, failing an actor, the first thing acted on
+    ("condemned the attacks"). Dates and amounts are never targets."""
     taken = {index for source in sources for index in range(source.start, source.end)}
-    for phrase in _object_phrases(head, span):
-        if phrase.i in taken or phrase.pos_ not in ("NOUN", "PROPN"):
-            continue
+    phrases = [
+        phrase
+        for phrase in _object_phrases(head, span)
+        if phrase.i not in taken
+        and phrase.pos_ in ("NOUN", "PROPN")
+        and phrase.ent_type_ not in _NOT_ACTORS
+    ]
+    for phrase in phrases:
         named = [m for m in actors.first_within(phrase) if m.start not in taken]
         if named:
             return named[0]
-        return actor_phrase(phrase, actors, common=True)
+        found = actor_phrase(phrase, actors)
+        if found is not None:
+            return found
+    if things and phrases:
+        return actor_phrase(phrases[0], actors, common=True)
     return None
 
 

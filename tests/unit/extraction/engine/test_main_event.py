@@ -97,3 +97,19 @@ def test_pronoun_in_reported_speech_is_the_speaker(code: Code) -> None:
 def test_acronym_subject_is_a_name(code: Code) -> None:
     top = _top(code("ZFA returned the seized paintings to the museum."))
     assert top.source.name == "ZFA"
+
+
+def test_a_recipient_is_the_target_before_the_thing_given(code: Code) -> None:
+    top = _top(code("Norway provided blankets and tents to the refugees."))
+    assert top.target is not None and top.target.sector == "REF"
+
+
+def test_joined_sources_without_a_target_face_each_other(code: Code) -> None:
+    top = _top(code("Peru and Chile failed to reach agreement on a fishing deal."))
+    assert top.event_type is PloverRoot.REJECT
+    assert {top.source.name, top.target.name if top.target else None} == {"Peru", "Chile"}
+
+
+def test_a_date_is_never_the_target(code: Code) -> None:
+    top = _top(code("The court rejected the appeal on Thursday."))
+    assert top.target is not None and "Thursday" not in top.target.text
