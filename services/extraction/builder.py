@@ -26,8 +26,8 @@ from services.extraction.codebook import CameoCode
 from services.extraction.cues import Cues
 from services.extraction.dedup import merge_mentions
 from services.extraction.document import ParsedArticle
-from services.extraction.dyads import Pair, pair_up
-from services.extraction.fallback import fallback_source, fallback_target
+from services.extraction.dyads import fill_targets, pair_up
+from services.extraction.fallback import fallback_source
 from services.extraction.lexicon import TriggerMatch
 from services.extraction.main_event import MainTrigger, TriggerKey, key_of, main_triggers
 from services.extraction.places import PlaceMention, place_of_event
@@ -191,7 +191,7 @@ class EventBuilder:
         refused = status is EventStatus.REFUSED
         pairs = pair_up(trigger, arguments, actors.mentions, speaker, refused, self._cues)
         if all(pair.target is None and not pair.reciprocal for pair in pairs):
-            pairs = _fill_targets(head, trigger, arguments.sources, actors, pairs)
+            pairs = fill_targets(head, trigger, arguments.sources, actors, pairs)
         for pair in pairs:
             features = EvidenceFeatures(
                 source_named=pair.source.antecedent is None and not pair.source.nominal,
@@ -287,25 +287,3 @@ def _with_time(
     if status == EventStatus.OCCURRED and time.start > published_at:
         return EventStatus.SCHEDULED, True
     return status, cued
-
-
-def _fill_targets(
-    head: Token,
-    trigger: TriggerMatch,
-    sources: Sequence[ActorMention],
-    actors: ActorIndex,
-    pairs: list[Pair],
-) -> list[Pair]:
-    """Targets for pairs the parse left without one: an actor among the trigger's objects,
-    else the other of two joined sources ("Peru and Chile failed to agree"), else the thing
-    the trigger acts on."""
-    span = (trigger.start, trigger.end)
-    found = fallback_target(head, span, actors, sources, things=len(sources) < 2)
-    if found is None and len(sources) >= 2:
-        return [Pair(sources[0], other, False, False) for other in sources[1:]]
-    if found is None:
-        return pairs
-    return [
-        replace(pair, target=found) if pair.source.actor.name != found.actor.name else pair
-        for pair in pairs
-    ]

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
 
 from schemas import Actor
+from services.extraction.actor_index import ActorIndex
 from services.extraction.actors import ActorMention
 from services.extraction.cues import Cues
+from services.extraction.fallback import fallback_target
 from services.extraction.lexicon import TriggerMatch
 from services.extraction.roles import Arguments
 
@@ -70,3 +74,25 @@ def _last_other_party(
         if m.end <= before and m.actor.name not in excluded and m.actor.country not in excluded
     ]
     return max(earlier, key=lambda mention: mention.start, default=None)
+
+
+def fill_targets(
+    head: Token,
+    trigger: TriggerMatch,
+    sources: Sequence[ActorMention],
+    actors: ActorIndex,
+    pairs: list[Pair],
+) -> list[Pair]:
+    """Targets for pairs the parse left without one: an actor among the trigger's objects,
+    else the other of two joined sources ("Peru and Chile failed to agree"), else the thing
+    the trigger acts on."""
+    span = (trigger.start, trigger.end)
+    found = fallback_target(head, span, actors, sources, things=len(sources) < 2)
+    if found is None and len(sources) >= 2:
+        return [Pair(sources[0], other, False, False) for other in sources[1:]]
+    if found is None:
+        return pairs
+    return [
+        replace(pair, target=found) if pair.source.actor.name != found.actor.name else pair
+        for pair in pairs
+    ]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from schemas import DiplomaticEvent, EventStatus, PloverRoot
 
 Code = Callable[[str], list[DiplomaticEvent]]
@@ -82,11 +84,6 @@ def test_what_is_withdrawn_from_is_the_target(code: Code) -> None:
     assert top.target is not None and "valley" in top.target.text
 
 
-def test_the_subject_of_a_verdict_is_the_target(code: Code) -> None:
-    top = _top(code("The court found the former minister guilty of fraud."))
-    assert top.target is not None and top.target.sector == "ELI"
-
-
 def test_pronoun_in_reported_speech_is_the_speaker(code: Code) -> None:
     # No actor is found for the acronym, so "it" is resolved through the reporting verb.
     top = _top(code("The ELN has said it will release the captured engineer."))
@@ -99,9 +96,18 @@ def test_acronym_subject_is_a_name(code: Code) -> None:
     assert top.source.name == "ZFA"
 
 
-def test_a_recipient_is_the_target_before_the_thing_given(code: Code) -> None:
-    top = _top(code("Norway provided blankets and tents to the refugees."))
-    assert top.target is not None and top.target.sector == "REF"
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        # The subject of a verdict's small clause.
+        ("The court found the former minister guilty of fraud.", "ELI"),
+        # The recipient before the thing given.
+        ("Norway provided blankets and tents to the refugees.", "REF"),
+    ],
+)
+def test_the_party_acted_on_is_the_target(code: Code, text: str, sector: str) -> None:
+    top = _top(code(text))
+    assert top.target is not None and top.target.sector == sector
 
 
 def test_joined_sources_without_a_target_face_each_other(code: Code) -> None:
