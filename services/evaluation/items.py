@@ -14,6 +14,7 @@ from schemas import Article, PloverRoot
 
 MATCHING_FILE = Path(__file__).parent / "data" / "matching.yaml"
 _WORD = re.compile(r"[\w'-]+")
+_POSSESSIVE = re.compile(r"'s$")
 
 
 class GoldFormatError(ValueError):
@@ -69,8 +70,9 @@ class MatchingRules:
         return (PloverRoot(label),)
 
     def content_words(self, mention: str) -> frozenset[str]:
-        """The words of a mention that identify who it is."""
-        words = (word.lower().strip("'-") for word in _WORD.findall(mention))
+        """The words of a mention that identify who it is; a possessive is its owner's word
+        ("Iran's government" identifies Iran), as with a curly apostrophe, which splits off."""
+        words = (_POSSESSIVE.sub("", word.lower()).strip("'-") for word in _WORD.findall(mention))
         return frozenset(word for word in words if word and word not in self.ignored_words)
 
 

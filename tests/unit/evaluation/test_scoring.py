@@ -16,3 +16,8 @@ def test_unrelated_actor_does_not_match() -> None:
     other = Actor(text="they", name="Rebel fighters", kind=ActorKind.GROUP)
     assert not actor_matches(other, GoldActor("the police"))
     assert not actor_matches(None, GoldActor("the police"))
+
+
+def test_a_possessor_matches_the_phrase_it_owns() -> None:
+    owner = Actor(text="Brazil", name="Brazil", country="BRA", kind=ActorKind.STATE)
+    assert actor_matches(owner, GoldActor("Brazil's truck drivers"))
