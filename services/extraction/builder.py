@@ -178,7 +178,9 @@ class EventBuilder:
             # subject phrase, or the first actor the sentence names, is the source.
             fallback = None
             if main is not None and head.lower_ not in self._ambiguous_forms:
-                fallback = fallback_source(head, trigger.nominal, actors, self._cues)
+                fallback = fallback_source(
+                    head, trigger.nominal, actors, self._cues, arguments.targets
+                )
             if fallback is None:
                 return []
             arguments = replace(arguments, sources=(fallback,))

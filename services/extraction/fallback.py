@@ -17,7 +17,13 @@ from services.extraction.actor_index import ActorIndex
 from services.extraction.actors import ActorMention
 from services.extraction.cues import Cues
 from services.extraction.dateline import dateline_end
-from services.extraction.roles import OBJECT_DEPS, SUBJECT_DEPS, TARGET_PREPOSITIONS, subject_of
+from services.extraction.roles import (
+    OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+    TARGET_PREPOSITIONS,
+    subject_of,
+)
 
 # What an unknown named entity is, by its spaCy label.
 _ENTITY_KINDS = {
@@ -36,13 +42,26 @@ _CLAUSE_DEPS = frozenset({"xcomp", "acomp"})
 
 
 def fallback_source(
-    head: Token, nominal: bool, actors: ActorIndex, cues: Cues
+    head: Token, nominal: bool, actors: ActorIndex, cues: Cues, targets: Sequence[ActorMention]
 ) -> ActorMention | None:
-    """The subject phrase of the trigger's clause, else the first actor of its sentence that
-    does not only report it ("..., he said"); None when neither names anyone."""
+    """The subject phrase of the trigger's clause; for a passive without agent, the country
+    it happens in ("was arrested in Rwanda"); else the first actor of its sentence that is
+    neither a target nor only reports it ("..., he said"); None when none names anyone."""
     verb = head.head if nominal and head.dep_ in OBJECT_DEPS else head
     subject, _ = subject_of(verb)
     sentence = head.sent
+    if any(child.dep_ in PASSIVE_SUBJECT_DEPS for child in verb.children):
+        places = [
+            mention
+            for preposition in verb.children
+            if preposition.dep_ == "prep" and preposition.lower_ == "in"
+            for pobj in preposition.children
+            if pobj.dep_ == "pobj"
+            for mention in actors.first_within(pobj)
+            if mention.actor.kind is ActorKind.STATE
+        ]
+        if places:
+            return places[0]
     if subject is not None and subject.pos_ == "PRON":
         subject = _speaker_of(subject) or subject
     if subject is not None and subject.i >= dateline_end(sentence):
@@ -56,7 +75,8 @@ def fallback_source(
         mention
         for mention in actors.mentions
         if sentence.start <= mention.start < sentence.end
-        and not _reports(sentence.doc[mention.head], cues)
+        and not _reports(sentence.doc[mention.head], head, cues)
+        and all(mention.actor != target.actor for target in targets)
     ]
     return inside[0] if inside else None
 
@@ -70,8 +90,14 @@ def _speaker_of(pronoun: Token) -> Token | None:
     return next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS), None)
 
 
-def _reports(noun: Token, cues: Cues) -> bool:
-    return noun.dep_ in SUBJECT_DEPS and cues.is_reporting(noun.head)
+def _reports(noun: Token, trigger: Token, cues: Cues) -> bool:
+    """Whether an actor only reports the trigger's event: the subject of a reporting verb,
+    unless the event is that verb's own object ("she announced a package of aid")."""
+    verb = noun.head
+    if noun.dep_ not in SUBJECT_DEPS or not cues.is_reporting(verb):
+        return False
+    objects = (child for child in verb.children if child.dep_ == "dobj")
+    return not any(child.left_edge.i <= trigger.i <= child.right_edge.i for child in objects)
 
 
 def fallback_target(
@@ -111,6 +137,7 @@ def _object_phrases(head: Token, span: tuple[int, int]) -> Iterator[Token]:
     subject of a small clause: "found the minister guilty"), then prepositional objects, then
     the objects of a "to" clause ("agreed to open its borders", "is willing to help them")."""
     start, end = span
+    yield from (child for child in head.children if child.dep_ in PASSIVE_SUBJECT_DEPS)
     for child in head.children:
         if child.dep_ in OBJECT_DEPS:
             if start <= child.i < end:

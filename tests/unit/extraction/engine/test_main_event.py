@@ -119,3 +119,10 @@ def test_joined_sources_without_a_target_face_each_other(code: Code) -> None:
 def test_a_date_is_never_the_target(code: Code) -> None:
     top = _top(code("The court rejected the appeal on Thursday."))
     assert top.target is not None and "Thursday" not in top.target.text
+
+
+def test_a_passive_without_agent_happens_at_the_hands_of_its_country(code: Code) -> None:
+    top = _top(code("A well-known blogger was arrested in Peru for insulting officials."))
+    assert top.event_type is PloverRoot.COERCE
+    assert top.source.country == "PER"
+    assert top.target is not None and "blogger" in top.target.text
