@@ -213,8 +213,8 @@ class _Coder:
             country = affiliation.country if affiliation else None
             sector = _sector(role.sector, affiliation)
             actor = _actor(doc, start, end, _name(doc, start, end), country, sector, kind)
-            if len(targets) == 1 and affiliation is not None and affiliation.written is not None:
-                low, high = min(start, affiliation.written[0]), max(end, affiliation.written[1])
+            if len(targets) == 1:
+                low, high = _written_span(doc, head, start, end, affiliation)
                 actor = actor.model_copy(update={"text": doc[low:high].text})
             head_index = head.head_index if is_last else end - 1
             mentions.append(
@@ -273,6 +273,21 @@ class _Coder:
             element.end,
             coordinated,
         )
+
+
+def _written_span(
+    doc: Doc, head: Element, start: int, end: int, affiliation: _Affiliation | None
+) -> tuple[int, int]:
+    """Where a role phrase is written: its own words, the names the parse hangs before it
+    ("the Uttar Pradesh government") and the affiliation stated outside them."""
+    low, high = start, end
+    for token in reversed(doc[doc[head.head_index].left_edge.i : start]):
+        if token.dep_ not in _MODIFIER_DEPS or token.pos_ != "PROPN":
+            break
+        low = token.i
+    if affiliation is not None and affiliation.written is not None:
+        low, high = min(low, affiliation.written[0]), max(high, affiliation.written[1])
+    return low, high
 
 
 def _sector(own: str | None, affiliation: _Affiliation | None) -> str | None:

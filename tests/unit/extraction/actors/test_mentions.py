@@ -263,3 +263,8 @@ def test_a_person_takes_the_country_named_after_him(find: Find) -> None:
         coding(find, "President Maria Delgado of Peru spoke.", "President Maria Delgado")[0]
         == "PER"
     )
+
+
+def test_a_role_is_written_with_the_names_the_parse_hangs_before_it(find: Find) -> None:
+    mentions = find("The Zembla Valley government rejected the plan.")
+    assert by_text(mentions, "Zembla Valley government").actor.sector == "GOV"
