@@ -119,16 +119,23 @@ def fallback_target(
         and phrase.pos_ in ("NOUN", "PROPN")
         and phrase.ent_type_ not in _NOT_ACTORS
     ]
-    for phrase in phrases:
+    # What the source owns ("withdraw its troops from Lebanon") is rarely whom it acts on.
+    others = [phrase for phrase in phrases if not _owned_by_pronoun(phrase)]
+    for phrase in others:
         named = [m for m in actors.first_within(phrase) if m.start not in taken]
         if named:
             return named[0]
+    for phrase in others:
         found = actor_phrase(phrase, actors)
         if found is not None:
             return found
     if things and phrases:
         return actor_phrase(phrases[0], actors, common=True)
     return None
+
+
+def _owned_by_pronoun(noun: Token) -> bool:
+    return any(child.dep_ == "poss" and child.pos_ == "PRON" for child in noun.children)
 
 
 def _object_phrases(head: Token, span: tuple[int, int]) -> Iterator[Token]:

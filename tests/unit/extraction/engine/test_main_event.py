@@ -126,3 +126,8 @@ def test_a_passive_without_agent_happens_at_the_hands_of_its_country(code: Code)
     assert top.event_type is PloverRoot.COERCE
     assert top.source.country == "PER"
     assert top.target is not None and "blogger" in top.target.text
+
+
+def test_what_the_source_owns_is_not_its_target(code: Code) -> None:
+    top = _top(code("Chile is willing to withdraw its troops from Peru."))
+    assert top.target is not None and top.target.country == "PER"
