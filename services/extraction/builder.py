@@ -26,7 +26,7 @@ from services.extraction.codebook import CameoCode
 from services.extraction.cues import Cues
 from services.extraction.dedup import merge_mentions
 from services.extraction.document import ParsedArticle
-from services.extraction.dyads import fill_targets, pair_up
+from services.extraction.dyads import fill_targets, pair_up, without_own_forces
 from services.extraction.fallback import fallback_source
 from services.extraction.lexicon import TriggerMatch
 from services.extraction.main_event import MainTrigger, TriggerKey, key_of, main_triggers
@@ -191,6 +191,7 @@ class EventBuilder:
         quote = attribution.quote.text if attribution.quote is not None else None
         candidates = []
         refused = status is EventStatus.REFUSED
+        arguments = without_own_forces(doc, arguments)
         pairs = pair_up(trigger, arguments, actors.mentions, speaker, refused, self._cues)
         if all(pair.target is None and not pair.reciprocal for pair in pairs):
             pairs = fill_targets(head, trigger, arguments.sources, actors, pairs)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from schemas import Actor
 from services.extraction.actor_index import ActorIndex
 from services.extraction.actors import ActorMention
 from services.extraction.cues import Cues
-from services.extraction.fallback import fallback_target
+from services.extraction.fallback import fallback_target, owned_by_pronoun
 from services.extraction.lexicon import TriggerMatch
 from services.extraction.roles import Arguments
 
@@ -96,3 +96,15 @@ def fill_targets(
         replace(pair, target=found) if pair.source.actor.name != found.actor.name else pair
         for pair in pairs
     ]
+
+
+def without_own_forces(doc: Doc, arguments: Arguments) -> Arguments:
+    """The arguments less the targets that are the source's own ("Chile withdrew its troops"
+    acts on no one but where they leave): pronoun-owned, of a source's country."""
+    countries = {source.actor.country for source in arguments.sources if source.actor.country}
+    kept = tuple(
+        target
+        for target in arguments.targets
+        if not (target.actor.country in countries and owned_by_pronoun(doc[target.head]))
+    )
+    return arguments if len(kept) == len(arguments.targets) else replace(arguments, targets=kept)

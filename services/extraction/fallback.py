@@ -120,7 +120,7 @@ def fallback_target(
         and phrase.ent_type_ not in _NOT_ACTORS
     ]
     # What the source owns ("withdraw its troops from Lebanon") is rarely whom it acts on.
-    others = [phrase for phrase in phrases if not _owned_by_pronoun(phrase)]
+    others = [phrase for phrase in phrases if not owned_by_pronoun(phrase)]
     for phrase in others:
         named = [m for m in actors.first_within(phrase) if m.start not in taken]
         if named:
@@ -134,7 +134,8 @@ def fallback_target(
     return None
 
 
-def _owned_by_pronoun(noun: Token) -> bool:
+def owned_by_pronoun(noun: Token) -> bool:
+    """Whether a noun has a pronoun possessor ("its troops", "their demands")."""
     return any(child.dep_ == "poss" and child.pos_ == "PRON" for child in noun.children)
 
 
