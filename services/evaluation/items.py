@@ -62,6 +62,7 @@ class MatchingRules:
     country_fixes: dict[str, str]
     uncoded_codes: frozenset[str]
     ignored_words: frozenset[str]
+    function_words: frozenset[str]
 
     def roots_for(self, label: str) -> tuple[PloverRoot, ...]:
         """The current roots a gold label stands for; raises ValueError on an unknown label."""
@@ -70,10 +71,15 @@ class MatchingRules:
         return (PloverRoot(label),)
 
     def content_words(self, mention: str) -> frozenset[str]:
-        """The words of a mention that identify who it is; a possessive is its owner's word
-        ("Iran's government" identifies Iran), as with a curly apostrophe, which splits off."""
+        """The words of a mention that identify who it is."""
+        return self.words(mention) - self.ignored_words
+
+    def words(self, mention: str) -> frozenset[str]:
+        """The lower-case words of a mention less articles and prepositions; a possessive is
+        its owner's word ("Iran's government" has "iran"), as with a curly apostrophe, which
+        splits off."""
         words = (_POSSESSIVE.sub("", word.lower()).strip("'-") for word in _WORD.findall(mention))
-        return frozenset(word for word in words if word and word not in self.ignored_words)
+        return frozenset(word for word in words if word and word not in self.function_words)
 
 
 @lru_cache(maxsize=1)
@@ -88,13 +94,19 @@ def matching_rules() -> MatchingRules:
         country_fixes=dict(raw["gsr_country_fixes"]),
         uncoded_codes=frozenset(raw["gsr_uncoded_codes"]),
         ignored_words=frozenset(raw["ignored_words"]),
+        function_words=frozenset(raw["function_words"]),
     )
 
 
-def mentions_overlap(first: str, second: str) -> bool:
-    """Whether two actor mentions share an identifying word ("Iran's Zarif" ~ "Zarif")."""
+def mentions_overlap(first: str, gold: str) -> bool:
+    """Whether an actor mention shares an identifying word with a gold mention ("Iran's Zarif"
+    ~ "Zarif"). A gold mention made only of generic words ("the prime minister", "police") has
+    no identifying word: its generic words are then what identifies it."""
     rules = matching_rules()
-    return bool(rules.content_words(first) & rules.content_words(second))
+    wanted = rules.content_words(gold)
+    if wanted:
+        return bool(rules.content_words(first) & wanted)
+    return bool(rules.words(first) & rules.words(gold))
 
 
 def single_sentence_article(

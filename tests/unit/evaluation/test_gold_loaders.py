@@ -75,6 +75,14 @@ def test_mentions_overlap_on_identifying_words_only() -> None:
     assert not mentions_overlap("the Chilean foreign minister", "a foreign minister of Peru")
 
 
+def test_a_generic_gold_mention_is_matched_on_its_generic_words() -> None:
+    assert mentions_overlap("riot police", "the police")
+    assert mentions_overlap("Prime Minister Ana Lopez", "the prime minister")
+    assert not mentions_overlap("the army", "the police")
+    # A gold mention with an identifying word still needs it.
+    assert not mentions_overlap("the police", "Chilean police")
+
+
 def test_plv_unknown_root_names_its_line(tmp_path: Path) -> None:
     path = tmp_path / "plv.tsv"
     path.write_text(PLV_HEADER + "\n0\t1\tA met B.\tx\tA\tB\t1\tAID\tMEET\n", encoding="utf-8")
