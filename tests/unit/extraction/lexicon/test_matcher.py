@@ -129,3 +129,12 @@ def test_a_call_for_a_truce_is_not_a_phone_call(
 ) -> None:
     match = best("The bishop repeated his call for a truce.")
     assert match is None or match.code.plover_mode != "phone"
+
+
+def test_a_border_opened_to_refugees_is_asylum(
+    best: Callable[[str], TriggerMatch | None],
+) -> None:
+    refuge = best("Norway opened its borders to refugees from the war.")
+    assert refuge is not None and refuge.code.code == "075"
+    crossing = best("Peru reopened its border with Chile.")
+    assert crossing is not None and crossing.code.code == "086"
