@@ -106,6 +106,10 @@ class Settings(BaseSettings):
             )
         return self
 
+    def story_changelog_topic(self) -> str:
+        """Changelog of the stories table, under the name Faust gives it: app id, table name."""
+        return f"{self.app_id}-stories-changelog"
+
     def quad_class_topic(self, quad_class_slug: str) -> str:
         """Topic of the events of one quad class, e.g. ``diplomatic.events.verbal-conflict``."""
         return f"{self.topic_events}.{quad_class_slug}"

@@ -129,7 +129,7 @@ def run_pipeline(
             "extraction_passthrough": passthrough,
         }
     )
-    names = topics.topic_names(run_settings)
+    names = [*topics.topic_names(run_settings), *topics.internal_topics(run_settings)]
     topics.create_topics(run_settings, names, partitions=PARTITIONS)
     processes: list[WorkerProcess] = []
     clock = _EventClock(run_settings)

@@ -32,6 +32,16 @@ def topic_names(settings: Settings) -> list[str]:
     ]
 
 
+def internal_topics(settings: Settings) -> dict[str, dict[str, str]]:
+    """Topics of the worker's own state, with their configs: the stories table's changelog.
+
+    Created with the others so that workers starting together find it whole: when each
+    worker's Faust created it on start, one could read its metadata before it had partitions
+    and stop with a partition-count mismatch.
+    """
+    return {settings.story_changelog_topic(): {"cleanup.policy": "compact"}}
+
+
 @contextmanager
 def admin_client(settings: Settings) -> Iterator[KafkaAdminClient]:
     """A kafka-python admin client of the configured cluster, closed on exit."""
@@ -57,12 +67,19 @@ def create_topics(
 ) -> list[str]:
     """Create the missing topics among ``names`` (default: all of dipstream's); return them.
 
-    Topics that already exist are left as they are, whatever their partition count.
+    Topics that already exist are left as they are, whatever their partition count. Every topic
+    gets the same partition count: the stories changelog must match the events topic's.
     """
-    wanted = list(names) if names is not None else topic_names(settings)
+    configs = internal_topics(settings)
+    wanted = list(names) if names is not None else [*topic_names(settings), *configs]
     count = partitions if partitions is not None else settings.topic_partitions
     request = {
-        name: {"num_partitions": count, "replication_factor": BROKER_DEFAULT} for name in wanted
+        name: {
+            "num_partitions": count,
+            "replication_factor": BROKER_DEFAULT,
+            "configs": configs.get(name, {}),
+        }
+        for name in wanted
     }
     with admin_client(settings) as admin:
         try:

@@ -1,9 +1,9 @@
 """The agent on the articles topic: decode, extract, publish, dead-letter, then commit.
 
-Batches come from ``stream.take_events``. Faust acks a batch's events once the loop body
-returns, even when it raises; so each message is held (an extra reference) while its batch
-is handled and released only after every output of the batch is acknowledged by the broker.
-A failed batch stays held: its offsets are never committed and it is read again on restart.
+Batches come from :meth:`BatchingStream.take_events`, which acks a batch only once
+:meth:`ArticleProcessor.process` has returned, that is once every output of the batch is
+acknowledged by the broker. A batch whose handling raised is never acked: its offsets are not
+committed and it is read again on restart.
 """
 
 from __future__ import annotations
@@ -46,16 +46,12 @@ class ArticleProcessor:
 
     async def process(self, events: Sequence[Any]) -> None:
         """Process a batch of Faust events; returns once all outputs are acknowledged."""
-        for event in events:
-            event.message.incref()
         metrics.ARTICLES_CONSUMED.inc(len(events))
         metrics.ARTICLES_IN_FLIGHT.inc(len(events))
         try:
             await self._process_records([input_record_of(event) for event in events])
         finally:
             metrics.ARTICLES_IN_FLIGHT.dec(len(events))
-        for event in events:
-            event.ack()
 
     async def _process_records(self, records: list[InputRecord]) -> None:
         decoded = [decode_article(record, self._settings) for record in records]

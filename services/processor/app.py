@@ -15,12 +15,14 @@ from services import __version__
 from services.broker.faust_config import faust_broker_url, faust_credentials
 from services.extraction import EXTRACTOR_VERSION
 from services.processor.agent import ArticleProcessor
+from services.processor.batching import BatchingStream
 from services.processor.consumer_watch import register_consumer_watch
 from services.processor.dlq_guard import DeadLetterGuard, DeadLetterGuardError
 from services.processor.extraction_pool import ExtractionPool
 from services.processor.health import register_health
 from services.processor.metrics import BUILD_INFO
 from services.processor.output import OutputProducer
+from services.processor.recovery_watch import register_recovery_watch
 from services.processor.story_table import register_stories
 from services.processor.transport import StreamApp
 from services.settings import Settings
@@ -47,6 +49,7 @@ def create_app(settings: Settings) -> faust.App:
         # A new consumer group starts at the oldest article, so none produced before it is lost.
         consumer_auto_offset_reset="earliest",
         autodiscover=False,
+        Stream=BatchingStream,
     )
     BUILD_INFO.info({"version": __version__, "extractor_version": EXTRACTOR_VERSION})
     pool = ExtractionPool(settings)
@@ -54,6 +57,7 @@ def create_app(settings: Settings) -> faust.App:
     _register_article_agent(app, settings, pool, guard)
     register_stories(app, settings)
     register_consumer_watch(app, settings)
+    register_recovery_watch(app)
     register_health(app, settings, pool, guard)
     return app
 

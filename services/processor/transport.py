@@ -1,10 +1,12 @@
-"""The Kafka transport of the worker: Faust's aiokafka transport with an idempotent producer.
+"""The Kafka transport of the worker: Faust's aiokafka transport, corrected.
 
 Faust turns on ``enable_idempotence`` only inside transactions (exactly-once). Under
 at-least-once, a send that the broker wrote but whose ack was lost is retried by the client and
 would be written twice; with idempotence the broker drops the retry by its producer id and
 sequence number. Re-processing after a restart still re-sends (same ``event_id``, so consumers
 can drop those); idempotence removes only the duplicates the producer's own retries would add.
+
+The consumer is :class:`~services.processor.consumer.LosslessConsumer`.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from typing import Any, ClassVar
 
 import faust
 from faust.transport.drivers import aiokafka as faust_aiokafka
-from faust.types import ProducerT, TransportT
+from faust.types import ConsumerT, ProducerT, TransportT
+
+from services.processor.consumer import LosslessConsumer
 
 # What every producer of the worker sends with: idempotence requires acks from all in-sync
 # replicas.
@@ -29,9 +33,10 @@ class IdempotentProducer(faust_aiokafka.Producer):
 
 
 class IdempotentTransport(faust_aiokafka.Transport):
-    """Faust's aiokafka transport, making :class:`IdempotentProducer` producers."""
+    """Faust's aiokafka transport: :class:`IdempotentProducer`, :class:`LosslessConsumer`."""
 
     Producer: ClassVar[type[ProducerT]] = IdempotentProducer
+    Consumer: ClassVar[type[ConsumerT]] = LosslessConsumer
 
 
 class StreamApp(faust.App):

@@ -37,12 +37,6 @@ def produce_on_every_partition(settings: Settings, round_name: str) -> set[str]:
     return ids
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="known intermittent defect (about 1 run in 4 on 2 cores): after the first worker "
-    "leaves, the survivor is assigned every partition, seeks to the committed offsets and then "
-    "consumes nothing more; under investigation in the stream-service issue",
-)
 def test_two_workers_share_partitions_and_the_survivor_takes_over(
     pipeline_settings: Settings, start_worker: StartWorker, tmp_path: Path
 ) -> None:

@@ -33,12 +33,6 @@ def articles(first: int, count: int) -> tuple[list[bytes], list[bytes]]:
     return [article_id.encode() for article_id in ids], values
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="known intermittent defect (1 run in 7 on 2 cores): an article produced before a "
-    "SIGTERM mid-batch sometimes has no outcome after the restart; under investigation in the "
-    "stream-service issue (suspects: Faust take_events buffering, first-commit gap handling)",
-)
 def test_every_article_has_an_outcome_across_a_restart(
     pipeline_settings: Settings, start_worker: StartWorker
 ) -> None:

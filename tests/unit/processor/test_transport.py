@@ -1,11 +1,15 @@
-"""The worker's producers are idempotent under at-least-once as well as exactly-once."""
+"""The worker's transport: idempotent producers; acks only for messages a stream took."""
 
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from aiokafka import AIOKafkaProducer
+from faust.types import TP
+from faust.types.tuples import ConsumerMessage
 
+from services.processor.consumer import LosslessConsumer
 from services.processor.transport import IdempotentProducer, StreamApp
 
 # Nothing listens here: building producers never connects.
@@ -42,3 +46,52 @@ def test_at_least_once_producer_is_idempotent_with_acks_from_all_replicas() -> N
 def test_exactly_once_producer_stays_idempotent() -> None:
     client = built_producer("exactly_once")
     assert client._txn_manager is not None
+
+
+async def consumer_of_acked_topic(app: StreamApp) -> LosslessConsumer:
+    """The app's consumer, once the topic ``articles`` is one whose offsets it commits."""
+    topics: Any = app.topics
+    topics.add(app.topic("articles", value_serializer="raw"))
+    # The conductor learns which topics are acked when it indexes its subscriptions.
+    await topics._update_indices()
+    consumer = app.consumer
+    assert isinstance(consumer, LosslessConsumer)
+    return consumer
+
+
+def offsets_marked_for_commit(taken_by_a_stream: bool) -> list[int]:
+    """Acks one message of an acked topic; the offsets the consumer would then commit from."""
+
+    async def ack_one() -> list[int]:
+        app = StreamApp("transport-test-acks", broker=UNREACHABLE_BROKER, autodiscover=False)
+        consumer = await consumer_of_acked_topic(app)
+        message = ConsumerMessage("articles", 0, 7, 0.0, 0, None, None, b"{}", None)
+        message.tracked = taken_by_a_stream
+        message.ack(consumer)
+        return list(consumer._acked[TP("articles", 0)])
+
+    return asyncio.run(ack_one())
+
+
+def test_a_message_a_stream_took_is_committed_once_acked() -> None:
+    assert offsets_marked_for_commit(taken_by_a_stream=True) == [7]
+
+
+def test_a_message_a_stream_skipped_is_not_committed() -> None:
+    # What a stream does with a message read during a shutdown or a rebalance: it acks it
+    # without taking it. Committing it would lose the article behind it.
+    assert offsets_marked_for_commit(taken_by_a_stream=False) == []
+
+
+def test_a_gap_opens_only_over_offsets_no_fetch_returned() -> None:
+    # Offsets 5 and 7 were fetched and then dropped unread; 4, 6 and 8 never came (markers).
+    async def gaps() -> list[tuple[int, int]]:
+        app = StreamApp("transport-test-gaps", broker=UNREACHABLE_BROKER, autodiscover=False)
+        consumer = await consumer_of_acked_topic(app)
+        tp = TP("articles", 0)
+        consumer._fetched[tp].update({5, 7})
+        await consumer._add_gap(tp, 4, 8)
+        return sorted((interval.begin, interval.end) for interval in consumer._gap[tp])
+
+    # Intervals exclude their end: only 4, 6 and 8 may be committed without being processed.
+    assert asyncio.run(gaps()) == [(4, 5), (6, 7), (8, 9)]

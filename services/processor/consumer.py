@@ -1,0 +1,149 @@
+"""Faust's aiokafka consumer, corrected so that no offset is committed for an unread record.
+
+Faust commits an offset once every message before it is acked, and counts as acked both the
+messages streams processed and the "gaps" between offsets it read one after the other. Under
+the races of a shutdown or a rebalance, several of its paths drop records that were fetched
+but not delivered, and the next offset read then opens a gap over them: the records are
+committed unread, and their articles are never coded. Seen on a real broker as articles
+missing after a worker restart and as a worker taking over partitions and consuming nothing.
+
+:class:`LosslessConsumer` changes four things:
+
+- a gap covers only offsets that no fetch ever returned (transaction markers, compacted
+  records), never a record that was fetched and then dropped;
+- a record read again after a seek is dropped only if it was processed, not whenever an
+  offset after it was read before: that one may have been read and never processed;
+- an ack counts only for a message a stream has taken: a stream acks the messages it skips
+  (read while flow control is off, or from an older consumer generation) without processing;
+- a partition without a committed offset is sought back to its first fetched record not
+  processed with the others at the end of a rebalance, instead of staying where a dropped
+  fetch left it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any, cast
+
+from faust.transport.consumer import CONSUMER_FETCHING
+from faust.transport.drivers import aiokafka as faust_aiokafka
+from faust.types import TP, Message
+from mode import Service, ServiceT
+
+# How many records the drain loop hands on before it lets other tasks run, as in Faust.
+_YIELD_EVERY = 100
+
+
+class LosslessConsumer(faust_aiokafka.Consumer):
+    """Faust's aiokafka consumer that commits only offsets of records it processed."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Offsets each fetch returned, at or above the committed offset.
+        self._fetched: defaultdict[TP, set[int]] = defaultdict(set)
+
+    def ack(self, message: Message) -> bool:
+        """Mark ``message`` safe to commit, unless no stream took it."""
+        # A stream marks a message as tracked when it takes it; the skip path acks first.
+        if not message.tracked and self.app.topics.acks_enabled_for(message.topic):
+            return False
+        return bool(super().ack(message))
+
+    async def seek_to_committed(self) -> Mapping[TP, int]:
+        """Seek every partition to its committed offset, or back to its first unread record."""
+        committed = await super().seek_to_committed()
+        # aiokafka moves only partitions with a committed offset above 0, and leaves the others
+        # where the last fetch left them: past the records Faust dropped in the rebalance.
+        for tp, offset in committed.items():
+            if offset or not self.app.topics.acks_enabled_for(tp.topic):
+                continue
+            first_unread = self._first_unprocessed_fetched(tp)
+            if first_unread is not None:
+                self._thread.seek(tp, first_unread)
+        return committed
+
+    def _first_unprocessed_fetched(self, tp: TP) -> int | None:
+        # Fetched, and neither acked nor taken by a stream that is still processing it.
+        in_progress = {m.offset for m in self._unacked_messages if m.tp == tp and not m.acked}
+        unread = self._fetched[tp] - self._acked_index[tp] - in_progress
+        return min(unread) if unread else None
+
+    async def _wait_next_records(self, timeout: float) -> tuple[Any, Any]:
+        records, active_partitions = await super()._wait_next_records(timeout)
+        for tp, batch in (records or {}).items():
+            committed = self._committed_offset[tp] or 0
+            fetched = self._fetched[tp]
+            if fetched and min(fetched) < committed:
+                fetched.difference_update([offset for offset in fetched if offset < committed])
+            fetched.update(record.offset for record in batch)
+        return records, active_partitions
+
+    async def _add_gap(self, tp: TP, offset_from: int, offset_to: int) -> None:
+        start = offset_from
+        for fetched in sorted(o for o in self._fetched[tp] if offset_from <= o <= offset_to):
+            if fetched > start:
+                await super()._add_gap(tp, start, fetched - 1)
+            start = fetched + 1
+        if start <= offset_to:
+            await super()._add_gap(tp, start, offset_to)
+
+    def _already_processed(self, tp: TP, offset: int) -> bool:
+        # A record read again after a seek is handed on unless it was processed: committed,
+        # or acked and waiting for the next commit. One taken but still being processed is
+        # handed on again; processing it twice gives the same events.
+        committed = self._committed_offset[tp]
+        return offset in self._acked_index[tp] or (committed is not None and offset < committed)
+
+    async def _drain_messages(self, fetcher: ServiceT) -> None:
+        # Faust's loop of the fetcher task, dropping only records already processed and
+        # opening gaps only between offsets that were not fetched.
+        consumer_stopped = cast(Service, self)._stopped.is_set
+        fetcher_stopped = cast(Service, fetcher)._stopped.is_set
+        read_offset = self._read_offset
+        since_yield = 0
+        try:
+            while not (consumer_stopped() or fetcher_stopped()):
+                self.diag.set_flag(CONSUMER_FETCHING)
+                messages = self.getmany(timeout=1.0)
+                await self.sleep(0)
+                if self.should_stop:
+                    continue
+                async for tp, message in messages:
+                    since_yield += 1
+                    if since_yield > _YIELD_EVERY:
+                        await asyncio.sleep(0)
+                        since_yield = 0
+                    last = read_offset[tp]
+                    offset = message.offset
+                    if self._already_processed(tp, offset):
+                        continue
+                    # The gap lies strictly between the last offset read and this one.
+                    if (
+                        last is not None
+                        and offset > last + 1
+                        and self.app.topics.acks_enabled_for(message.topic)
+                    ):
+                        await self._add_gap(tp, last + 1, offset - 1)
+                    if self._commit_every is not None and self._n_acked >= self._commit_every:
+                        self._n_acked = 0
+                        await self.commit()
+                    await self.wait_first(self.callback(message), self.suspend_flow.wait())
+                    read_offset[tp] = offset
+                self.diag.unset_flag(CONSUMER_FETCHING)
+        except self.consumer_stopped_errors:
+            if self.transport.app.should_stop:
+                self.log.info("Broker stopped consumer, shutting down...")
+                return
+            raise
+        except asyncio.CancelledError:
+            if self.transport.app.should_stop:
+                self.log.info("Consumer shutting down for user cancel.")
+                return
+            raise
+        except Exception as exc:
+            self.log.exception("Drain messages raised: %r", exc)
+            raise
+        finally:
+            self.diag.unset_flag(CONSUMER_FETCHING)
