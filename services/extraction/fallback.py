@@ -37,6 +37,9 @@ _LEADING_DROPS = frozenset({"DET", "PUNCT"})
 _NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # Prepositions whose object an event acts on ("sanctions on", "an inquiry into", "withdrew from").
 _TARGET_PREPOSITIONS = TARGET_PREPOSITIONS | {"of", "over", "in", "from"}
+# A preposition that says where or when ("respond at a time of his choosing"): its object may
+# be an actor, never the thing acted on. ("in" stays: "a curfew in the town" acts on the town.)
+_SETTING_PREPOSITIONS = frozenset({"at"})
 # Clauses whose objects are what a trigger acts on: "agreed to open", "is willing to provide".
 _CLAUSE_DEPS = frozenset({"xcomp", "acomp"})
 
@@ -129,8 +132,9 @@ def fallback_target(
         found = actor_phrase(phrase, actors)
         if found is not None:
             return found
-    if things and phrases:
-        return actor_phrase(phrases[0], actors, common=True)
+    acted_on = [phrase for phrase in phrases if phrase.head.lower_ not in _SETTING_PREPOSITIONS]
+    if things and acted_on:
+        return actor_phrase(acted_on[0], actors, common=True)
     return None
 
 

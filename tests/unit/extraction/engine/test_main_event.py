@@ -131,3 +131,8 @@ def test_a_passive_without_agent_happens_at_the_hands_of_its_country(code: Code)
 def test_what_the_source_owns_is_not_its_target(code: Code) -> None:
     top = _top(code("Chile is willing to withdraw its troops from Peru."))
     assert top.target is not None and top.target.country == "PER"
+
+
+def test_when_an_event_happens_is_not_what_it_acts_on(code: Code) -> None:
+    top = _top(code("The prime minister vowed to respond at a time of his choosing."))
+    assert top.target is None
