@@ -128,7 +128,7 @@ class EventBuilder:
             return False
         return any(
             child.dep_ in ("ccomp", "xcomp")
-            or (child.dep_ == "dobj" and any(c.dep_ in _CLAUSE_DEPS for c in child.children))
+            or (child.dep_ == "dobj" and any(_is_report_clause(c) for c in child.children))
             for child in head.children
         )
 
@@ -257,6 +257,14 @@ class _Context:
     times: dict[int, EventTime]
     briefer: ActorMention | None
     main: dict[TriggerKey, MainTrigger]
+
+
+def _is_report_clause(token: Token) -> bool:
+    """A clause that tells what a report says ("reports that X planned to visit"), not a
+    participle describing the thing ("the protest filed by Y")."""
+    return token.dep_ in _CLAUSE_DEPS and any(
+        child.dep_ in ("nsubj", "nsubjpass", "mark") for child in token.children
+    )
 
 
 def _speaker_actor(

@@ -50,9 +50,24 @@ def fallback_source(
     """The subject phrase of the trigger's clause; for a passive without agent, the country
     it happens in ("was arrested in Rwanda"); else the first actor of its sentence that is
     neither a target nor only reports it ("..., he said"); None when none names anyone."""
+    if nominal and head.i in actors.vague:
+        return actors.vague[head.i]  # "protesters burned the flag": the protest is theirs
     verb = head.head if nominal and head.dep_ in OBJECT_DEPS else head
     subject, _ = subject_of(verb)
     sentence = head.sent
+    if subject is not None:
+        # "the missiles fired by the army struck": who fired them acts.
+        agents = [
+            mention
+            for clause in subject.children
+            if clause.dep_ == "acl"
+            for agent in clause.children
+            if agent.dep_ == "agent"
+            for pobj in agent.children
+            for mention in actors.in_phrase(pobj)
+        ]
+        if agents:
+            return agents[0]
     if any(child.dep_ in PASSIVE_SUBJECT_DEPS for child in verb.children):
         places = [
             mention

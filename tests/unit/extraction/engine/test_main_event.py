@@ -136,3 +136,19 @@ def test_what_the_source_owns_is_not_its_target(code: Code) -> None:
 def test_when_an_event_happens_is_not_what_it_acts_on(code: Code) -> None:
     top = _top(code("The prime minister vowed to respond at a time of his choosing."))
     assert top.target is None
+
+
+def test_who_fired_the_weapons_acts(code: Code) -> None:
+    top = _top(code("The missiles fired by the Chilean navy struck a depot."))
+    assert top.event_type is PloverRoot.ASSAULT and top.source.country == "CHL"
+
+
+def test_a_protest_noun_naming_its_crowd_is_their_protest(code: Code) -> None:
+    top = _top(code("Protesters in the town burned the flag."))
+    assert top.event_type is PloverRoot.PROTEST and top.source.sector == "CVL"
+
+
+def test_dismissing_a_filed_complaint_is_a_rejection(code: Code) -> None:
+    # Not a denial of a report: "filed by" describes the complaint, it tells no content.
+    top = _top(code("The court has dismissed the complaint filed by the opposition."))
+    assert top.event_type is PloverRoot.REJECT
