@@ -33,6 +33,8 @@ _ENTITY_KINDS = {
     "NORP": ActorKind.GROUP,
 }
 _LEADING_DROPS = frozenset({"DET", "PUNCT"})
+# Modifiers through which a place or organisation affiliates a common noun ("Kansas woman").
+_AFFILIATING_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 # Entity labels of words that say when or how much, never who.
 _NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # Prepositions whose object an event acts on ("sanctions on", "an inquiry into", "withdrew from").
@@ -191,14 +193,19 @@ def _prepositional_objects(token: Token) -> Iterator[Token]:
 
 
 def actor_phrase(noun: Token, actors: ActorIndex, common: bool = False) -> ActorMention | None:
-    """The role phrase headed by ``noun`` ("local police"), or a proper noun phrase (any noun
-    phrase when ``common``: what an event acts on need not be an actor) as an actor of unknown
-    country; None otherwise ("a weaker yen" does not act)."""
+    """The role phrase headed by ``noun`` ("local police"), or a proper noun phrase, or a
+    noun phrase affiliated by the name of a place or organisation ("US Jewish organisations",
+    "a Kansas woman"), as an actor of unknown country; any noun phrase when ``common`` (what
+    an event acts on need not be an actor); None otherwise ("a weaker yen" does not act)."""
     if noun.i in actors.vague:
         return actors.vague[noun.i]
     # An acronym the tagger takes for a common noun ("ICE returned ...") is a name.
     proper = noun.pos_ == "PROPN" or (noun.is_upper and len(noun) > 1 and noun.is_alpha)
-    if not proper and not (common and noun.pos_ == "NOUN"):
+    affiliated = any(
+        child.dep_ in _AFFILIATING_DEPS and child.ent_type_ in ("GPE", "ORG")
+        for child in noun.children
+    )
+    if not (proper or affiliated) and not (common and noun.pos_ == "NOUN"):
         return None
     start = noun.left_edge.i
     while start < noun.i and noun.doc[start].pos_ in _LEADING_DROPS:

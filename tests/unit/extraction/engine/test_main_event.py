@@ -152,3 +152,8 @@ def test_dismissing_a_filed_complaint_is_a_rejection(code: Code) -> None:
     # Not a denial of a report: "filed by" describes the complaint, it tells no content.
     top = _top(code("The court has dismissed the complaint filed by the opposition."))
     assert top.event_type is PloverRoot.REJECT
+
+
+def test_a_noun_affiliated_by_a_place_acts(code: Code) -> None:
+    top = _top(code("A Kansas woman has started a hunger strike."))
+    assert top.event_type is PloverRoot.PROTEST and "Kansas woman" in top.source.text
