@@ -88,7 +88,7 @@ def fallback_source(
         named = actors.in_phrase(subject)
         if named:
             return named[0]
-        found = actor_phrase(subject, actors)
+        found = actor_phrase(subject, actors) or _members_of(subject, actors)
         if found is not None or subject.pos_ != "PRON":
             return found
     inside = [
@@ -99,6 +99,16 @@ def fallback_source(
         and all(mention.actor != target.actor for target in targets)
     ]
     return inside[0] if inside else None
+
+
+def _members_of(noun: Token, actors: ActorIndex) -> ActorMention | None:
+    """The people a quantity counts ("thousands of students", "a majority of the guards")."""
+    for preposition in noun.children:
+        if preposition.dep_ == "prep" and preposition.lower_ == "of":
+            for pobj in preposition.children:
+                if pobj.dep_ == "pobj" and pobj.tag_ in ("NNS", "NNPS"):
+                    return actor_phrase(pobj, actors)
+    return None
 
 
 def _speaker_of(pronoun: Token) -> Token | None:

@@ -23,7 +23,7 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _JOINING_MARKS = frozenset({"-", "/", "\u2013"})
 _LEADING_DROPS = frozenset({"DET", "PRON", "PART", "PUNCT"})
-_AFFILIATING_PREPOSITIONS = frozenset({"in", "from", "of", "for", "at"})
+_AFFILIATING_PREPOSITIONS = frozenset({"in", "from", "of", "for", "at", "throughout", "across"})
 _FORMER_WORDS = frozenset({"former", "ex"})
 _OFFICE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "IGO"})
 
