@@ -15,11 +15,15 @@ from spacy.tokens import Doc, Span, Token
 
 from schemas.event import Actor
 from schemas.vocabulary import ActorKind
+from services.extraction.actors.adjacency import (
+    MODIFIER_DEPS,
+    titles_lend_affiliation,
+    written_span,
+)
 from services.extraction.actors.elements import Element, ElementKind
 from services.extraction.actors.gazetteer import EntryForm, Role
 from services.extraction.actors.mention import ActorMention
 
-_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _JOINING_MARKS = frozenset({"-", "/", "\u2013"})
 _LEADING_DROPS = frozenset({"DET", "PRON", "PART", "PUNCT"})
@@ -64,26 +68,7 @@ def code_phrases(doc: Doc, elements: list[Element]) -> list[ActorMention]:
         if coded and group.key is not None:
             owners[group.key] = coded[-1]
         mentions.extend(coded)
-    return _titles_lend_affiliation(mentions)
-
-
-def _titles_lend_affiliation(mentions: list[ActorMention]) -> list[ActorMention]:
-    """A phrase the parse split describes one actor: with nothing between them, a country
-    before a role ("U.S." "Secretary of State") and a role before a name ("Secretary of State"
-    "Warren Christopher") give the later one the country and sector it lacks."""
-    result: list[ActorMention] = []
-    for mention in mentions:
-        before = result[-1] if result else None
-        actor = mention.actor
-        if before is not None and before.end == mention.start and actor.country is None:
-            lent = before.actor
-            titled = actor.kind is ActorKind.PERSON and before.nominal
-            if lent.country is not None and (mention.nominal or titled):
-                update = {"country": lent.country, "sector": actor.sector or lent.sector}
-                role = mention.role or (before.role if titled else None)
-                mention = replace(mention, actor=actor.model_copy(update=update), role=role)
-        result.append(mention)
-    return result
+    return titles_lend_affiliation(mentions)
 
 
 def _groups(doc: Doc, elements: list[Element]) -> list[_Group]:
@@ -171,7 +156,12 @@ class _Coder:
                 return self._code_role_head(head, head.role, affiliations, start)
             plural = doc[head.head_index].tag_ in _PLURAL_TAGS
             kind = ActorKind.GROUP if entry.form is EntryForm.DEMONYM and plural else entry.kind
-            actor = _actor(doc, start, end, entry.name, entry.country, entry.sector, kind)
+            country = entry.country
+            if self._is_ethnic(head):
+                # "ethnic Albanians in Serbia": a people, coded where they live, not a state.
+                where = self._affiliation_after(head)
+                country = where[0].country if where else None
+            actor = _actor(doc, start, end, entry.name, country, entry.sector, kind)
             return [ActorMention(start, end, head.head_index, actor, role=entry.role)]
         if head.kind is ElementKind.ROLE and head.role is not None:
             if not affiliations:
@@ -214,7 +204,8 @@ class _Coder:
             sector = _sector(role.sector, affiliation)
             actor = _actor(doc, start, end, _name(doc, start, end), country, sector, kind)
             if len(targets) == 1:
-                low, high = _written_span(doc, head, start, end, affiliation)
+                written = affiliation.written if affiliation else None
+                low, high = written_span(doc, head.head_index, start, end, written)
                 actor = actor.model_copy(update={"text": doc[low:high].text})
             head_index = head.head_index if is_last else end - 1
             mentions.append(
@@ -249,7 +240,7 @@ class _Coder:
         last = elements[-1]
         head_token = self._doc[last.head_index]
         at_head = (
-            last.head_index == root if root is not None else head_token.dep_ not in _MODIFIER_DEPS
+            last.head_index == root if root is not None else head_token.dep_ not in MODIFIER_DEPS
         )
         if at_head or last.kind is not ElementKind.ROLE:
             return True
@@ -257,9 +248,13 @@ class _Coder:
             return True
         return any(self._affiliation(other) is not None for other in elements[:-1])
 
+    def _is_ethnic(self, element: Element) -> bool:
+        """A demonym after "ethnic" names a people, not the state of that name."""
+        return element.start > 0 and self._doc[element.start - 1].lower_ == "ethnic"
+
     def _affiliation(self, element: Element) -> _Affiliation | None:
         entry = element.entry
-        if entry is None or entry.country is None:
+        if entry is None or entry.country is None or self._is_ethnic(element):
             return None
         # Organisations and seats of government lend their sector to whoever works for them.
         lends_sector = entry.kind is ActorKind.ORGANISATION or entry.form is EntryForm.METONYM
@@ -273,21 +268,6 @@ class _Coder:
             element.end,
             coordinated,
         )
-
-
-def _written_span(
-    doc: Doc, head: Element, start: int, end: int, affiliation: _Affiliation | None
-) -> tuple[int, int]:
-    """Where a role phrase is written: its own words, the names the parse hangs before it
-    ("the Uttar Pradesh government") and the affiliation stated outside them."""
-    low, high = start, end
-    for token in reversed(doc[doc[head.head_index].left_edge.i : start]):
-        if token.dep_ not in _MODIFIER_DEPS or token.pos_ != "PROPN":
-            break
-        low = token.i
-    if affiliation is not None and affiliation.written is not None:
-        low, high = min(low, affiliation.written[0]), max(high, affiliation.written[1])
-    return low, high
 
 
 def _sector(own: str | None, affiliation: _Affiliation | None) -> str | None:

@@ -268,3 +268,10 @@ def test_a_person_takes_the_country_named_after_him(find: Find) -> None:
 def test_a_role_is_written_with_the_names_the_parse_hangs_before_it(find: Find) -> None:
     mentions = find("The Zembla Valley government rejected the plan.")
     assert by_text(mentions, "Zembla Valley government").actor.sector == "GOV"
+
+
+def test_an_ethnic_people_is_coded_where_it_lives(find: Find) -> None:
+    mentions = find("Ethnic Albanians in south Serbia demanded autonomy.")
+    assert by_text(mentions, "Albanians").actor.country == "SRB"
+    detained = find("Police detained three ethnic Albanians.")
+    assert by_text(detained, "Albanians").actor.country is None
