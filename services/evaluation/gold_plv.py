@@ -1,6 +1,7 @@
 """The PLV gold set: real news sentences with a gold root and source and target spans.
 
-Only the gold columns are read (``sentence``, ``source``, ``target``, ``gold_root``); the
+Only the gold columns are read (``sentence``, ``source``, ``target``, ``gold_root``, and
+``marked_sentence`` when present, for whether a target is tagged at all); the
 ``silver_*``, ``*_L1``, ``*_L2``, ``prompt_*`` and ``modality_L2`` columns are model outputs.
 """
 
@@ -46,9 +47,18 @@ def load_plv(path: Path, limit: int | None = None) -> list[GoldArticle]:
                     text=text,
                     label=label,
                     sources=(GoldActor(row["source"].strip()),),
-                    targets=(GoldActor(row["target"].strip()),),
+                    targets=_targets(row),
                 )
             except ValueError as error:
                 raise GoldFormatError(f"{path}: line {rows.line_num}: {error}") from error
             articles.append(article)
     return articles
+
+
+def _targets(row: dict[str, str]) -> tuple[GoldActor, ...]:
+    """The gold target, or none when the marked sentence tags none: the ``target`` column then
+    holds a placeholder ("a recipient") that names no one in the sentence."""
+    marked = row.get("marked_sentence")
+    if marked is not None and "<t>" not in marked:
+        return ()
+    return (GoldActor(row["target"].strip()),)

@@ -34,6 +34,19 @@ def test_plv_reads_gold_columns_and_splits_yield(tmp_path: Path) -> None:
     assert len(load_plv(path, limit=1)) == 1
 
 
+def test_plv_untagged_target_is_no_target(tmp_path: Path) -> None:
+    path = tmp_path / "plv.tsv"
+    rows = [
+        "0\t3\tPeru agreed to resign.\t<s>Peru</s> agreed to resign.\tPeru\ta recipient"
+        "\t1\tAGREE\tAGREE",
+        "1\t4\tChad met Mali.\t<s>Chad</s> met <t>Mali</t>.\tChad\tMali\t1\tCONSULT\tCONSULT",
+    ]
+    path.write_text("\n".join([PLV_HEADER, *rows]) + "\n", encoding="utf-8")
+    untagged, tagged = load_plv(path)
+    assert untagged.sentences[0].targets == ()
+    assert tagged.sentences[0].targets == (GoldActor("Mali"),)
+
+
 def test_plv_without_gold_column_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "plv.tsv"
     path.write_text("\tsentence_id\tsentence\tsource\ttarget\n0\t1\tA.\tx\ty\n", encoding="utf-8")
