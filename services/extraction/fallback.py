@@ -159,7 +159,12 @@ def fallback_target(
         found = actor_phrase(phrase, actors)
         if found is not None:
             return found
-    acted_on = [phrase for phrase in phrases if phrase.head.lower_ not in _SETTING_PREPOSITIONS]
+    # The trigger's own object is part of what it says ("lifted the ban"), not what it acts on.
+    acted_on = [
+        phrase
+        for phrase in [*others, *(p for p in phrases if p not in others)]
+        if phrase.head.lower_ not in _SETTING_PREPOSITIONS and not span[0] <= phrase.i < span[1]
+    ]
     if things and acted_on:
         return actor_phrase(acted_on[0], actors, common=True)
     return None
@@ -171,10 +176,10 @@ def owned_by_pronoun(noun: Token) -> bool:
 
 
 def _object_phrases(head: Token, span: tuple[int, int]) -> Iterator[Token]:
-    """Objects of the trigger in the order they name a target: direct objects (or, for an
-    object inside the trigger's own words, what it is "on", "from" or "against", and the
-    subject of a small clause: "found the minister guilty"), then prepositional objects, then
-    the objects of a "to" clause ("agreed to open its borders", "is willing to help them")."""
+    """Objects of the trigger in the order they name a target: direct objects (an object
+    inside the trigger's own words after what it is "on", "from" or "against"), the subject or
+    object of a small clause in the trigger ("found the minister guilty"), then prepositional
+    objects, then the objects of a "to" clause ("agreed to open its borders")."""
     start, end = span
     yield from (child for child in head.children if child.dep_ in PASSIVE_SUBJECT_DEPS)
     for child in head.children:
@@ -184,10 +189,10 @@ def _object_phrases(head: Token, span: tuple[int, int]) -> Iterator[Token]:
                 for clause in child.children:
                     if clause.dep_ == "acl":
                         yield from _prepositional_objects(clause)
-            else:
-                yield child
+            yield child
         elif child.dep_ in ("ccomp", "xcomp") and start <= child.i < end:
-            yield from (c for c in child.children if c.dep_ in SUBJECT_DEPS)
+            # "found the minister guilty", "let free the prisoners"
+            yield from (c for c in child.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "dobj")
     yield from _prepositional_objects(head)
     clauses = [c for c in head.children if c.dep_ in _CLAUSE_DEPS]
     clauses += [g for c in clauses for g in c.children if g.dep_ in _CLAUSE_DEPS]

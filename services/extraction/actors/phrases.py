@@ -8,10 +8,9 @@ The last piece of a group is its head, and the pieces before it say whom the hea
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from schemas.event import Actor
 from schemas.vocabulary import ActorKind
@@ -20,6 +19,7 @@ from services.extraction.actors.adjacency import (
     titles_lend_affiliation,
     written_span,
 )
+from services.extraction.actors.affiliation import Affiliation, Affiliations
 from services.extraction.actors.elements import Element, ElementKind
 from services.extraction.actors.gazetteer import EntryForm, Role
 from services.extraction.actors.mention import ActorMention
@@ -27,7 +27,6 @@ from services.extraction.actors.mention import ActorMention
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _JOINING_MARKS = frozenset({"-", "/", "\u2013"})
 _LEADING_DROPS = frozenset({"DET", "PRON", "PART", "PUNCT"})
-_AFFILIATING_PREPOSITIONS = frozenset({"in", "from", "of", "for", "at", "throughout", "across"})
 _FORMER_WORDS = frozenset({"former", "ex"})
 _OFFICE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "IGO"})
 
@@ -40,21 +39,6 @@ class _Group:
     root: int | None
     key: tuple[int, int] | None = None
     owner_key: tuple[int, int] | None = None
-
-
-@dataclass(frozen=True)
-class _Affiliation:
-    """Whose a role or unknown name is (a country, organisation or group), where it is said,
-    and the sector an organisation or seat of government lends to those working for it."""
-
-    country: str | None
-    lent_sector: str | None
-    start: int
-    end: int
-    coordinated: bool = False
-    # Where the affiliation is written when it stands outside the role's own words ("Kenya's
-    # police", "police in Kenya"): the mention as written then covers it.
-    written: tuple[int, int] | None = None
 
 
 def code_phrases(doc: Doc, elements: list[Element]) -> list[ActorMention]:
@@ -96,16 +80,11 @@ def _groups(doc: Doc, elements: list[Element]) -> list[_Group]:
 
 
 class _Coder:
-    """Codes the groups of one document; knows every piece, for places after a role noun."""
+    """Codes the groups of one document, with the affiliations its known names give."""
 
     def __init__(self, doc: Doc, elements: list[Element]) -> None:
         self._doc = doc
-        self._known_at = {
-            index: element
-            for element in elements
-            if element.entry is not None
-            for index in range(element.start, element.end)
-        }
+        self._affiliations = Affiliations(doc, elements)
 
     def code_group(self, group: _Group, owner: ActorMention | None) -> list[ActorMention]:
         elements = list(group.elements)
@@ -140,11 +119,11 @@ class _Coder:
             before = [e for e in elements if e.end <= conjunction]
             after = [e for e in elements if e.start > conjunction]
             return self._code_elements(before, owner) + self._code_elements(after, owner)
-        affiliations = [a for a in (self._affiliation(m) for m in modifiers) if a is not None]
+        affiliations = [a for a in (self._affiliations.of(m) for m in modifiers) if a is not None]
         if not affiliations and owner is not None and owner.actor.country is not None:
             written = (owner.start, owner.end)
             affiliations = [
-                _Affiliation(owner.actor.country, None, head.start, head.start, written=written)
+                Affiliation(owner.actor.country, None, head.start, head.start, written=written)
             ]
         role = next((m.role for m in reversed(modifiers) if m.role is not None), None)
         role_name = role.role if role else None
@@ -156,19 +135,21 @@ class _Coder:
                 return self._code_role_head(head, head.role, affiliations, start)
             plural = doc[head.head_index].tag_ in _PLURAL_TAGS
             kind = ActorKind.GROUP if entry.form is EntryForm.DEMONYM and plural else entry.kind
-            country = entry.country
-            if self._is_ethnic(head):
+            name, country = entry.name, entry.country
+            if self._affiliations.is_ethnic(head):
                 # "ethnic Albanians in Serbia": a people, coded where they live, not a state.
-                where = self._affiliation_after(head)
-                country = where[0].country if where else None
-            actor = _actor(doc, start, end, entry.name, country, entry.sector, kind)
+                where = self._affiliations.after(head) or self._affiliations.around(head)
+                name, country = text, where[0].country if where else None
+            actor = _actor(doc, start, end, name, country, entry.sector, kind)
             return [ActorMention(start, end, head.head_index, actor, role=entry.role)]
         if head.kind is ElementKind.ROLE and head.role is not None:
             if not affiliations:
-                affiliations = self._affiliation_after(head)
+                affiliations = self._affiliations.after(head)
+            if not affiliations and any(self._affiliations.is_ethnic(m) for m in modifiers):
+                affiliations = self._affiliations.around(head)
             return self._code_role_head(head, head.role, affiliations, start)
         if head.kind is ElementKind.PERSON and not affiliations:
-            affiliations = self._affiliation_after(head)  # "King Hassan of Morocco"
+            affiliations = self._affiliations.after(head)  # "King Hassan of Morocco"
         last = affiliations[-1] if affiliations else None
         country = last.country if last else None
         sector = _sector(role.sector if role else None, last)
@@ -185,14 +166,14 @@ class _Coder:
         return [ActorMention(start, end, head.head_index, actor)]
 
     def _code_role_head(
-        self, head: Element, role: Role, affiliations: list[_Affiliation], span_start: int
+        self, head: Element, role: Role, affiliations: list[Affiliation], span_start: int
     ) -> list[ActorMention]:
         """A role noun coded from its affiliations; coordinated ones make one mention each."""
         doc = self._doc
         plural = doc[head.head_index].tag_ in _PLURAL_TAGS
         kind = ActorKind.GROUP if plural and role.kind is ActorKind.PERSON else role.kind
         coordinated = any(a.coordinated for a in affiliations)
-        targets: list[_Affiliation | None] = list(
+        targets: list[Affiliation | None] = list(
             affiliations if coordinated else affiliations[-1:]
         ) or [None]
         mentions = []
@@ -213,27 +194,6 @@ class _Coder:
             )
         return mentions
 
-    def _affiliation_after(self, head: Element) -> list[_Affiliation]:
-        """Whose a role is, said after it: "police in Kenya", "a spokesman for Putin",
-        "the Ministry of Foreign Affairs of Ukraine" (one "of" phrase may follow another)."""
-        objects = list(self._prepositional_objects(self._doc[head.head_index]))
-        for phrase in [*objects, *(o for p in objects for o in self._prepositional_objects(p))]:
-            # The nearest known name in the object's phrase: "the premier of Canada's
-            # Alberta province", "the chairman of the African Union Commission".
-            for token in reversed(self._doc[phrase.left_edge.i : phrase.i + 1]):
-                element = self._known_at.get(token.i)
-                affiliation = self._affiliation(element) if element else None
-                if affiliation is not None:
-                    written = (affiliation.start, affiliation.end)
-                    return [replace(affiliation, start=head.start, end=head.start, written=written)]
-        return []
-
-    @staticmethod
-    def _prepositional_objects(token: Token) -> Iterator[Token]:
-        for preposition in token.children:
-            if preposition.dep_ == "prep" and preposition.lower_ in _AFFILIATING_PREPOSITIONS:
-                yield from (child for child in preposition.children if child.dep_ == "pobj")
-
     def _stands_as_actor(self, elements: list[Element], root: int | None) -> bool:
         """A role noun modifying a non-actor noun ("press conference") is not an actor, unless
         it is a proper title or has an affiliation ("a U.S. Supreme Court ruling")."""
@@ -246,31 +206,10 @@ class _Coder:
             return True
         if any(token.pos_ == "PROPN" for token in self._doc[last.start : last.end]):
             return True
-        return any(self._affiliation(other) is not None for other in elements[:-1])
-
-    def _is_ethnic(self, element: Element) -> bool:
-        """A demonym after "ethnic" names a people, not the state of that name."""
-        return element.start > 0 and self._doc[element.start - 1].lower_ == "ethnic"
-
-    def _affiliation(self, element: Element) -> _Affiliation | None:
-        entry = element.entry
-        if entry is None or entry.country is None or self._is_ethnic(element):
-            return None
-        # Organisations and seats of government lend their sector to whoever works for them.
-        lends_sector = entry.kind is ActorKind.ORGANISATION or entry.form is EntryForm.METONYM
-        coordinated = (
-            self._doc[element.head_index].dep_ == "conj" and entry.kind is not ActorKind.PERSON
-        )
-        return _Affiliation(
-            entry.country,
-            entry.sector if lends_sector else None,
-            element.start,
-            element.end,
-            coordinated,
-        )
+        return any(self._affiliations.of(other) is not None for other in elements[:-1])
 
 
-def _sector(own: str | None, affiliation: _Affiliation | None) -> str | None:
+def _sector(own: str | None, affiliation: Affiliation | None) -> str | None:
     """A UN official is IGO, a White House aide GOV; UN troops stay MIL."""
     lent = affiliation.lent_sector if affiliation else None
     return lent if lent and own in (None, "GOV") else own

@@ -275,3 +275,8 @@ def test_an_ethnic_people_is_coded_where_it_lives(find: Find) -> None:
     assert by_text(mentions, "Albanians").actor.country == "SRB"
     detained = find("Police detained three ethnic Albanians.")
     assert by_text(detained, "Albanians").actor.country is None
+    striking = find("Hundreds of ethnic Turks protested against Sweden's decision.")
+    assert (by_text(striking, "Turks").actor.name, by_text(striking, "Turks").actor.country) == (
+        "Turks",
+        "SWE",
+    )
