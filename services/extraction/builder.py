@@ -26,7 +26,7 @@ from services.extraction.codebook import CameoCode
 from services.extraction.cues import Cues
 from services.extraction.dedup import merge_mentions
 from services.extraction.document import ParsedArticle
-from services.extraction.dyads import fill_targets, pair_up, without_own_forces
+from services.extraction.dyads import demanded_by, fill_targets, pair_up, without_own_forces
 from services.extraction.fallback import fallback_source
 from services.extraction.lexicon import TriggerMatch
 from services.extraction.main_event import MainTrigger, TriggerKey, key_of, main_triggers
@@ -228,10 +228,10 @@ class EventBuilder:
         if main is not None and main.recoded:
             # The sentence states the promise, refusal or demand ("will not lift the ban"); the
             # thing promised, refused or demanded stays an event of its own, with its status.
-            status_of_main = EventStatus.OCCURRED if main.refusal else status
+            status_of_main = EventStatus.OCCURRED if main.refusal or main.demand else status
             stated = [
                 replace(
-                    candidate,
+                    demanded_by(candidate, speaker) if main.demand else candidate,
                     code=main.match.code,
                     status=status_of_main,
                     features=replace(candidate.features, main_clause=True),

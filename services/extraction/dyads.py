@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from schemas import Actor
 from services.extraction.actor_index import ActorIndex
 from services.extraction.actors import ActorMention
+from services.extraction.candidate import EventCandidate
 from services.extraction.cues import Cues
 from services.extraction.fallback import fallback_target, owned_by_pronoun
 from services.extraction.lexicon import TriggerMatch
@@ -108,3 +109,11 @@ def without_own_forces(doc: Doc, arguments: Arguments) -> Arguments:
         if not (target.actor.country in countries and owned_by_pronoun(doc[target.head]))
     )
     return arguments if len(kept) == len(arguments.targets) else replace(arguments, targets=kept)
+
+
+def demanded_by(candidate: EventCandidate, speaker: Actor | None) -> EventCandidate:
+    """ "Russia says Israel must end the attacks": the demand is the speaker's, made of the one
+    the obligation is put on."""
+    if speaker is None or speaker.name == candidate.source.name:
+        return candidate
+    return replace(candidate, source=speaker, target=candidate.source, reciprocal=False)

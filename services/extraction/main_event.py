@@ -29,12 +29,15 @@ class MainTrigger:
     ``refusal`` is true when a negation turned it into a rejection ("will not lift the ban"):
     the rejection itself happened, whatever the status of the thing refused. ``intent`` is true
     when a future or wished-for reading made it a promise or a threat ("will withdraw").
+    ``demand`` is true when an obligation put on the subject made it a demand, which was made
+    whatever becomes of what it demands.
     """
 
     match: TriggerMatch
     recoded: bool
     refusal: bool
     intent: bool
+    demand: bool
 
 
 def key_of(match: TriggerMatch) -> TriggerKey:
@@ -59,5 +62,7 @@ def main_triggers(doc: Doc, triggers: Sequence[TriggerMatch]) -> dict[TriggerKey
         root, before = coded.code.plover_root, original.code.plover_root
         refusal = root is PloverRoot.REJECT and before is not PloverRoot.REJECT
         intent = root in _INTENT_ROOTS and before is not root
-        chosen[key_of(best)] = MainTrigger(coded, coded.code != original.code, refusal, intent)
+        demand = root is PloverRoot.REQUEST and before is not root
+        recoded = coded.code != original.code
+        chosen[key_of(best)] = MainTrigger(coded, recoded, refusal, intent, demand)
     return chosen

@@ -163,3 +163,10 @@ def test_a_quantity_of_people_acts_as_those_people(code: Code) -> None:
     top = _top(code("Tens of thousands of students across Chile staged demonstrations."))
     assert top.event_type is PloverRoot.PROTEST
     assert top.source.sector == "EDU" and top.source.country == "CHL"
+
+
+def test_an_obligation_reported_is_the_speakers_demand(code: Code) -> None:
+    top = _top(code("Peru says Chile must end the blockade of the port."))
+    assert top.event_type is PloverRoot.REQUEST and top.status is EventStatus.OCCURRED
+    assert top.source.name == "Peru"
+    assert top.target is not None and top.target.name == "Chile"
