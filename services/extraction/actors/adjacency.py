@@ -12,6 +12,7 @@ from services.extraction.actors.mention import ActorMention
 
 # Modifiers through which the parse hangs names before a role noun ("Kaduna State police").
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+_PLACING_PREPOSITIONS = frozenset({"in", "from"})
 
 
 def titles_lend_affiliation(mentions: list[ActorMention]) -> list[ActorMention]:
@@ -37,7 +38,7 @@ def written_span(
     doc: Doc, head: int, start: int, end: int, written: tuple[int, int] | None
 ) -> tuple[int, int]:
     """Where a role phrase is written: its own words, the names the parse hangs before it
-    ("the Uttar Pradesh government") and the affiliation stated outside them."""
+    ("the Uttar Pradesh government") and the affiliation or place stated outside them."""
     low, high = start, end
     for token in reversed(doc[doc[head].left_edge.i : start]):
         if token.dep_ not in MODIFIER_DEPS or token.pos_ != "PROPN":
@@ -45,4 +46,9 @@ def written_span(
         low = token.i
     if written is not None:
         low, high = min(low, written[0]), max(high, written[1])
+    elif end < len(doc) and doc[end].lower_ in _PLACING_PREPOSITIONS and doc[end].head.i == head:
+        # "police in Lagos": a place the gazetteer does not know still says whose they are.
+        place = next((c for c in doc[end].children if c.dep_ == "pobj"), None)
+        if place is not None and place.pos_ == "PROPN":
+            high = place.i + 1
     return low, high

@@ -280,3 +280,8 @@ def test_an_ethnic_people_is_coded_where_it_lives(find: Find) -> None:
         "Turks",
         "SWE",
     )
+
+
+def test_a_role_is_written_with_an_unknown_place_after_it(find: Find) -> None:
+    mentions = find("The police in Zembla Town have arrested ten union leaders.")
+    assert by_text(mentions, "police in Zembla Town").actor.sector == "COP"
