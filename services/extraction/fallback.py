@@ -1,9 +1,11 @@
-"""A source for the sentence's own event when no actor the gazetteer knows performs it.
+"""Stand-ins for the actors of an event when the parse finds none the gazetteer knows.
 
 The parse often names who acts without the gazetteer knowing it ("Haaretz conducted an
-investigation", "protesters blocked the road"): a subject phrase headed by a role noun or a
-proper noun is then the source, coded by what its words say. A trigger without such a subject
-lends the event to the first actor its sentence names, unless that actor only reports it.
+investigation", "protesters blocked the road"): a subject phrase headed by a role noun, a
+proper noun or a noun a place affiliates is then the source of the sentence's own event, coded
+by what its words say; without one, the first actor its sentence names that does not only
+report it. Likewise the target is an actor among the trigger's objects, else the thing it acts
+on ("condemned the attacks"): what PLOVER codes as the target when no one is named.
 """
 
 from __future__ import annotations
