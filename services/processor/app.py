@@ -22,7 +22,7 @@ from services.processor.extraction_pool import ExtractionPool
 from services.processor.health import register_health
 from services.processor.metrics import BUILD_INFO
 from services.processor.output import OutputProducer
-from services.processor.recovery_watch import register_recovery_watch
+from services.processor.stall_watch import register_stall_watch
 from services.processor.story_table import register_stories
 from services.processor.transport import StreamApp
 from services.settings import Settings
@@ -57,7 +57,7 @@ def create_app(settings: Settings) -> faust.App:
     _register_article_agent(app, settings, pool, guard)
     register_stories(app, settings)
     register_consumer_watch(app, settings)
-    register_recovery_watch(app)
+    register_stall_watch(app)
     register_health(app, settings, pool, guard)
     return app
 

@@ -7,7 +7,7 @@ but not delivered, and the next offset read then opens a gap over them: the reco
 committed unread, and their articles are never coded. Seen on a real broker as articles
 missing after a worker restart and as a worker taking over partitions and consuming nothing.
 
-:class:`LosslessConsumer` changes four things:
+:class:`LosslessConsumer` changes these things:
 
 - a gap covers only offsets that no fetch ever returned (transaction markers, compacted
   records), never a record that was fetched and then dropped;
@@ -17,12 +17,14 @@ missing after a worker restart and as a worker taking over partitions and consum
   (read while flow control is off, or from an older consumer generation) without processing;
 - a partition without a committed offset is sought back to its first fetched record not
   processed with the others at the end of a rebalance, instead of staying where a dropped
-  fetch left it.
+  fetch left it; and any partition whose first unprocessed record was fetched and never
+  came out while the worker sat idle is read again from it (:meth:`rewind_stalled`).
 """
 
 from __future__ import annotations
 
 import asyncio
+import time
 from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any, cast
@@ -34,6 +36,9 @@ from mode import Service, ServiceT
 
 # How many records the drain loop hands on before it lets other tasks run, as in Faust.
 _YIELD_EVERY = 100
+# How long a partition with an unprocessed fetched record must have handed nothing on before
+# :meth:`LosslessConsumer.rewind_stalled` reads it again.
+_STALL_AFTER_S = 3.0
 
 
 class LosslessConsumer(faust_aiokafka.Consumer):
@@ -43,6 +48,10 @@ class LosslessConsumer(faust_aiokafka.Consumer):
         super().__init__(*args, **kwargs)
         # Offsets each fetch returned, at or above the committed offset.
         self._fetched: defaultdict[TP, set[int]] = defaultdict(set)
+        # When the drain loop last handed on a record of each partition (monotonic seconds).
+        self._delivered_at: dict[TP, float] = {}
+        # What the previous look of :meth:`rewind_stalled` found: partition -> first unread.
+        self._stalled: dict[TP, int] = {}
 
     def ack(self, message: Message) -> bool:
         """Mark ``message`` safe to commit, unless no stream took it."""
@@ -69,6 +78,48 @@ class LosslessConsumer(faust_aiokafka.Consumer):
         in_progress = {m.offset for m in self._unacked_messages if m.tp == tp and not m.acked}
         unread = self._fetched[tp] - self._acked_index[tp] - in_progress
         return min(unread) if unread else None
+
+    async def rewind_stalled(self) -> None:
+        """Seek back a partition whose first unprocessed fetched record never came out.
+
+        Called periodically. A partition qualifies when, at two looks in a row, no stream was
+        processing anything, nothing of it was handed on in between, and the same fetched
+        record was still unprocessed below the consumer position: it was dropped on the way
+        to the stream. A worker that is merely busy always has a batch in progress.
+        """
+        if any(not message.acked for message in self._unacked_messages):
+            self._stalled.clear()
+            return
+        previous, self._stalled = self._stalled, {}
+        for tp in self.assignment():
+            if not self.app.topics.acks_enabled_for(tp.topic) or tp in self._paused_partitions:
+                continue
+            first_unread = self._first_unprocessed_fetched(tp)
+            if first_unread is None:
+                continue
+            self._stalled[tp] = first_unread
+            quiet = self._delivered_at.get(tp, 0.0) < time.monotonic() - _STALL_AFTER_S
+            position = await self.position(tp)
+            if previous.get(tp) == first_unread and quiet and (position or 0) > first_unread:
+                self.log.warning(
+                    "%s: record %d was fetched and never processed; reading from it again",
+                    tp,
+                    first_unread,
+                )
+                await self.seek(tp, first_unread)
+
+    def _new_offset(self, tp: TP) -> int | None:
+        # Faust commits over one missing offset right after the committed one (its own
+        # off-by-one between "last read" and "next to read"); that is only right for an offset
+        # no fetch returned, such as a transaction marker.
+        committed = self._committed_offset[tp]
+        accounted = [*self._acked[tp], *(interval.begin for interval in self._gap[tp])]
+        if committed is not None and accounted:
+            lowest = min(accounted)
+            if any(committed <= offset < lowest for offset in self._fetched[tp]):
+                return None
+        offset: int | None = super()._new_offset(tp)
+        return offset
 
     async def _wait_next_records(self, timeout: float) -> tuple[Any, Any]:
         records, active_partitions = await super()._wait_next_records(timeout)
@@ -131,6 +182,7 @@ class LosslessConsumer(faust_aiokafka.Consumer):
                         await self.commit()
                     await self.wait_first(self.callback(message), self.suspend_flow.wait())
                     read_offset[tp] = offset
+                    self._delivered_at[tp] = time.monotonic()
                 self.diag.unset_flag(CONSUMER_FETCHING)
         except self.consumer_stopped_errors:
             if self.transport.app.should_stop:

@@ -1,4 +1,4 @@
-"""Reads again the changelog records of a table partition that Faust dropped in a rebalance.
+"""Reads again the records Faust dropped on their way: changelog, and input, partitions.
 
 When a rebalance starts, Faust turns flow control off and drops whatever its fetcher returns
 afterwards, then seeks back only the partitions that have a committed offset. A changelog
@@ -7,6 +7,7 @@ waits for them forever, and the worker stays unready with every partition assign
 surviving worker that takes over and then consumes nothing). This watch spots a changelog
 partition whose consumer position has moved past the last record the restore received while
 nothing arrived between two looks, and seeks it back to the first record not received.
+Input partitions are looked after by :meth:`LosslessConsumer.rewind_stalled` at the same pace.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from typing import Any
 import faust
 from faust.types import TP
 
+from services.processor.consumer import LosslessConsumer
+
 logger = logging.getLogger(__name__)
 
-RECOVERY_CHECK_INTERVAL_S = 5.0
+STALL_CHECK_INTERVAL_S = 5.0
 
 
 class ChangelogRecoveryWatch:
@@ -65,16 +68,19 @@ class ChangelogRecoveryWatch:
         await consumer.seek(tp, needed)
 
 
-def register_recovery_watch(app: faust.App) -> None:
-    """Look at the table restore periodically."""
+def register_stall_watch(app: faust.App) -> None:
+    """Look at the table restore and at the input partitions periodically."""
     watch = ChangelogRecoveryWatch(app)
 
-    async def check_recovery() -> None:
+    async def check_for_stalls() -> None:
         # A timer that raises crashes the whole app: a look that fails during a rebalance is
         # retried at the next one.
         try:
             await watch.check()
+            consumer = app.consumer
+            if isinstance(consumer, LosslessConsumer):
+                await consumer.rewind_stalled()
         except Exception as error:
-            logger.warning("changelog restore not checked: %r", error)
+            logger.warning("stalled partitions not checked: %r", error)
 
-    app.timer(RECOVERY_CHECK_INTERVAL_S)(check_recovery)
+    app.timer(STALL_CHECK_INTERVAL_S)(check_for_stalls)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from aiokafka import AIOKafkaProducer
@@ -48,27 +50,33 @@ def test_exactly_once_producer_stays_idempotent() -> None:
     assert client._txn_manager is not None
 
 
-async def consumer_of_acked_topic(app: StreamApp) -> LosslessConsumer:
-    """The app's consumer, once the topic ``articles`` is one whose offsets it commits."""
+@asynccontextmanager
+async def acked_topic_consumer(app_id: str) -> AsyncIterator[LosslessConsumer]:
+    """A new app's consumer, once the topic ``articles`` is one whose offsets it commits."""
+    app = StreamApp(app_id, broker=UNREACHABLE_BROKER, autodiscover=False)
     topics: Any = app.topics
     topics.add(app.topic("articles", value_serializer="raw"))
     # The conductor learns which topics are acked when it indexes its subscriptions.
     await topics._update_indices()
     consumer = app.consumer
     assert isinstance(consumer, LosslessConsumer)
-    return consumer
+    try:
+        yield consumer
+    finally:
+        # The consumer thread's event loop is made with it and closed when the thread stops;
+        # this consumer never starts.
+        consumer._thread.thread_loop.close()
 
 
 def offsets_marked_for_commit(taken_by_a_stream: bool) -> list[int]:
     """Acks one message of an acked topic; the offsets the consumer would then commit from."""
 
     async def ack_one() -> list[int]:
-        app = StreamApp("transport-test-acks", broker=UNREACHABLE_BROKER, autodiscover=False)
-        consumer = await consumer_of_acked_topic(app)
-        message = ConsumerMessage("articles", 0, 7, 0.0, 0, None, None, b"{}", None)
-        message.tracked = taken_by_a_stream
-        message.ack(consumer)
-        return list(consumer._acked[TP("articles", 0)])
+        async with acked_topic_consumer("transport-test-acks") as consumer:
+            message = ConsumerMessage("articles", 0, 7, 0.0, 0, None, None, b"{}", None)
+            message.tracked = taken_by_a_stream
+            message.ack(consumer)
+            return list(consumer._acked[TP("articles", 0)])
 
     return asyncio.run(ack_one())
 
@@ -86,12 +94,34 @@ def test_a_message_a_stream_skipped_is_not_committed() -> None:
 def test_a_gap_opens_only_over_offsets_no_fetch_returned() -> None:
     # Offsets 5 and 7 were fetched and then dropped unread; 4, 6 and 8 never came (markers).
     async def gaps() -> list[tuple[int, int]]:
-        app = StreamApp("transport-test-gaps", broker=UNREACHABLE_BROKER, autodiscover=False)
-        consumer = await consumer_of_acked_topic(app)
-        tp = TP("articles", 0)
-        consumer._fetched[tp].update({5, 7})
-        await consumer._add_gap(tp, 4, 8)
-        return sorted((interval.begin, interval.end) for interval in consumer._gap[tp])
+        async with acked_topic_consumer("transport-test-gaps") as consumer:
+            tp = TP("articles", 0)
+            consumer._fetched[tp].update({5, 7})
+            await consumer._add_gap(tp, 4, 8)
+            return sorted((interval.begin, interval.end) for interval in consumer._gap[tp])
 
     # Intervals exclude their end: only 4, 6 and 8 may be committed without being processed.
     assert asyncio.run(gaps()) == [(4, 5), (6, 7), (8, 9)]
+
+
+def commit_offset_after_a_missing_head(head_was_fetched: bool) -> int | None:
+    """Offset 10 is committed next; 11 and 12 are processed; 10 was fetched or never came."""
+
+    async def new_offset() -> int | None:
+        async with acked_topic_consumer("transport-test-head") as consumer:
+            tp = TP("articles", 0)
+            consumer._committed_offset[tp] = 10
+            consumer._fetched[tp].update({10, 11, 12} if head_was_fetched else {11, 12})
+            consumer._acked[tp].extend([11, 12])
+            return consumer._new_offset(tp)
+
+    return asyncio.run(new_offset())
+
+
+def test_no_commit_passes_a_fetched_record_that_was_not_processed() -> None:
+    assert commit_offset_after_a_missing_head(head_was_fetched=True) is None
+
+
+def test_a_commit_passes_an_offset_no_fetch_returned() -> None:
+    # A transaction marker at offset 10: nothing there to process.
+    assert commit_offset_after_a_missing_head(head_was_fetched=False) == 13
