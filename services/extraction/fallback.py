@@ -104,12 +104,13 @@ def fallback_source(
 
 
 def _members_of(noun: Token, actors: ActorIndex) -> ActorMention | None:
-    """The people a quantity counts ("thousands of students", "a majority of the guards")."""
+    """The people a quantity counts ("thousands of students", "hundreds of relatives"): a
+    counted crowd acts, whatever noun names it."""
     for preposition in noun.children:
         if preposition.dep_ == "prep" and preposition.lower_ == "of":
             for pobj in preposition.children:
                 if pobj.dep_ == "pobj" and pobj.tag_ in ("NNS", "NNPS"):
-                    return actor_phrase(pobj, actors)
+                    return actor_phrase(pobj, actors, common=True)
     return None
 
 

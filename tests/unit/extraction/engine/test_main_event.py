@@ -170,3 +170,8 @@ def test_an_obligation_reported_is_the_speakers_demand(code: Code) -> None:
     assert top.event_type is PloverRoot.REQUEST and top.status is EventStatus.OCCURRED
     assert top.source.name == "Peru"
     assert top.target is not None and top.target.name == "Chile"
+
+
+def test_a_counted_crowd_acts_whatever_noun_names_it(code: Code) -> None:
+    top = _top(code("Hundreds of relatives of the hostages rallied outside the ministry."))
+    assert top.event_type is PloverRoot.PROTEST and "relatives" in top.source.text
