@@ -166,11 +166,19 @@ def fallback_target(
     acted_on = [
         phrase
         for phrase in [*others, *(p for p in phrases if p not in others)]
-        if phrase.head.lower_ not in _SETTING_PREPOSITIONS and not span[0] <= phrase.i < span[1]
+        if phrase.head.lower_ not in _SETTING_PREPOSITIONS
+        and not span[0] <= phrase.i < span[1]
+        and not _manner(phrase)
     ]
     if things and acted_on:
         return actor_phrase(acted_on[0], actors, common=True)
     return None
+
+
+def _manner(noun: Token) -> bool:
+    """A bare noun after "in" says how, not what: "agreed in principle", "in response"."""
+    bare = not any(child.dep_ in ("det", "poss", "amod", "compound") for child in noun.children)
+    return noun.head.lower_ == "in" and noun.pos_ == "NOUN" and noun.tag_ == "NN" and bare
 
 
 def owned_by_pronoun(noun: Token) -> bool:
@@ -217,6 +225,8 @@ def actor_phrase(noun: Token, actors: ActorIndex, common: bool = False) -> Actor
     an event acts on need not be an actor); None otherwise ("a weaker yen" does not act)."""
     if noun.i in actors.vague:
         return actors.vague[noun.i]
+    if noun.ent_type_ in _NOT_ACTORS:
+        return None  # "on Saturday", "70 million dollars"
     # An acronym the tagger takes for a common noun ("ICE returned ...") is a name.
     proper = noun.pos_ == "PROPN" or (noun.is_upper and len(noun) > 1 and noun.is_alpha)
     affiliated = any(

@@ -175,3 +175,11 @@ def test_an_obligation_reported_is_the_speakers_demand(code: Code) -> None:
 def test_a_counted_crowd_acts_whatever_noun_names_it(code: Code) -> None:
     top = _top(code("Hundreds of relatives of the hostages rallied outside the ministry."))
     assert top.event_type is PloverRoot.PROTEST and "relatives" in top.source.text
+
+
+def test_dates_and_manner_words_are_never_actors(code: Code) -> None:
+    events = code("European foreign ministers agreed in principle on Saturday to help Romania.")
+    assert events
+    for event in events:
+        assert event.source.text != "Saturday"
+        assert event.target is None or event.target.text not in ("principle", "Saturday")
