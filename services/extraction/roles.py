@@ -199,9 +199,11 @@ def _nominal_arguments(noun: Token, actors: ActorIndex, light_verbs: frozenset[s
             sources.extend(_objects_of(child, actors))
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
             targets.extend(_objects_of(child, actors))
-    # "of" names the actor ("the meeting of the presidents") unless the noun already has one:
-    # then it names the target ("Chile's criticism of Peru").
-    if sources:
+    # "of" names the actor ("the meeting of the presidents") unless the noun already has one,
+    # even one only a pronoun names: then it names the target ("Chile's criticism of Peru",
+    # "mounted its invasion of Lebanon").
+    owned = any(child.dep_ == "poss" for child in noun.children)
+    if sources or owned:
         targets.extend(of_objects)
     else:
         sources.extend(of_objects)

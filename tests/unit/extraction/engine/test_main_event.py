@@ -183,3 +183,9 @@ def test_dates_and_manner_words_are_never_actors(code: Code) -> None:
     for event in events:
         assert event.source.text != "Saturday"
         assert event.target is None or event.target.text not in ("principle", "Saturday")
+
+
+def test_of_after_a_possessed_noun_names_the_target(code: Code) -> None:
+    top = _top(code("Peru mounted its long-planned invasion of Chile."))
+    assert top.source.name == "Peru"
+    assert top.target is not None and top.target.name == "Chile"
