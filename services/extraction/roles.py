@@ -16,7 +16,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 TARGET_PREPOSITIONS = frozenset(
-    {"with", "to", "against", "on", "toward", "towards", "at", "for", "into", "about"}
+    {"with", "to", "against", "on", "toward", "towards", "at", "for", "into", "about", "over"}
 )
 SOURCE_PREPOSITIONS = frozenset({"by", "from"})
 BETWEEN_PREPOSITIONS = frozenset({"between", "among", "amongst"})
