@@ -189,3 +189,10 @@ def test_of_after_a_possessed_noun_names_the_target(code: Code) -> None:
     top = _top(code("Peru mounted its long-planned invasion of Chile."))
     assert top.source.name == "Peru"
     assert top.target is not None and top.target.name == "Chile"
+
+
+def test_what_a_complaint_is_over_is_a_target(code: Code) -> None:
+    events = code("Peru complained to the United Nations over two Chilean air raids.")
+    assert any(
+        e.event_type is PloverRoot.ACCUSE and e.target and e.target.country == "CHL" for e in events
+    )
