@@ -129,7 +129,7 @@ def test_a_passive_without_agent_happens_at_the_hands_of_its_country(code: Code)
 
 
 def test_what_the_source_owns_is_not_its_target(code: Code) -> None:
-    top = _top(code("Chile is willing to withdraw its troops from Peru."))
+    top = _top(code("Chile is prepared to withdraw its soldiers from Peru."))
     assert top.target is not None and top.target.country == "PER"
 
 
@@ -178,11 +178,11 @@ def test_a_counted_crowd_acts_whatever_noun_names_it(code: Code) -> None:
 
 
 def test_dates_and_manner_words_are_never_actors(code: Code) -> None:
-    events = code("European foreign ministers agreed in principle on Saturday to help Romania.")
+    events = code("On Sunday the Nordic ministers agreed in principle to assist Latvia.")
     assert events
     for event in events:
-        assert event.source.text != "Saturday"
-        assert event.target is None or event.target.text not in ("principle", "Saturday")
+        assert event.source.text != "Sunday"
+        assert event.target is None or event.target.text not in ("principle", "Sunday")
 
 
 def test_of_after_a_possessed_noun_names_the_target(code: Code) -> None:
