@@ -155,8 +155,8 @@ def test_dismissing_a_filed_complaint_is_a_rejection(code: Code) -> None:
 
 
 def test_a_noun_affiliated_by_a_place_acts(code: Code) -> None:
-    top = _top(code("A Kansas woman has started a hunger strike."))
-    assert top.event_type is PloverRoot.PROTEST and "Kansas woman" in top.source.text
+    top = _top(code("An Ohio teacher began a hunger strike outside the courthouse."))
+    assert top.event_type is PloverRoot.PROTEST and "Ohio teacher" in top.source.text
 
 
 def test_a_quantity_of_people_acts_as_those_people(code: Code) -> None:
