@@ -86,9 +86,9 @@ def test_what_is_withdrawn_from_is_the_target(code: Code) -> None:
 
 def test_pronoun_in_reported_speech_is_the_speaker(code: Code) -> None:
     # No actor is found for the acronym, so "it" is resolved through the reporting verb.
-    top = _top(code("The ELN has said it will release the captured engineer."))
+    top = _top(code("The KPLA announced that it would free the abducted surveyor."))
     assert top.event_type is PloverRoot.AGREE
-    assert top.source.name == "ELN"
+    assert top.source.name == "KPLA"
 
 
 def test_acronym_subject_is_a_name(code: Code) -> None:
