@@ -10,6 +10,10 @@ import pytest
 
 SHARED_ENV = "DIPSTREAM_SHARED"
 
+# The worker fixtures are a plugin of the test modules that also import its helpers; marked
+# here, before any of them is imported, its asserts are rewritten like a test module's.
+pytest.register_assert_rewrite("tests.integration.workers")
+
 
 @pytest.fixture(scope="session")
 def shared_file() -> Callable[[str], Path]:

@@ -10,7 +10,8 @@ missing after a worker restart and as a worker taking over partitions and consum
 :class:`LosslessConsumer` changes these things:
 
 - a gap covers only offsets that no fetch ever returned (transaction markers, compacted
-  records), never a record that was fetched and then dropped;
+  records), never a record that was fetched and then dropped; and a commit never passes such
+  a record, which Faust allows for the one offset right after the committed one;
 - a record read again after a seek is dropped only if it was processed, not whenever an
   offset after it was read before: that one may have been read and never processed;
 - an ack counts only for a message a stream has taken: a stream acks the messages it skips
