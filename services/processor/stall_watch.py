@@ -1,4 +1,4 @@
-"""Reads again the records Faust dropped on their way: changelog, and input, partitions.
+"""Reads again the records Faust dropped on their way to the table restore or to a stream.
 
 When a rebalance starts, Faust turns flow control off and drops whatever its fetcher returns
 afterwards, then seeks back only the partitions that have a committed offset. A changelog
