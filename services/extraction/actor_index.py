@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
@@ -23,18 +22,18 @@ class ActorIndex:
     def __init__(self, doc: Doc, mentions: Iterable[ActorMention]) -> None:
         # Several mentions share a span when it names several people ("the two presidents").
         self._by_token: dict[int, list[ActorMention]] = {}
-        # A dateline ("KABUL (Reuters) -") says where the story was filed, not who acts.
-        openings = {sentence.start: dateline_end(sentence) for sentence in doc.sents}
-        starts = sorted(openings)
-        listed = [
-            mention
-            for mention in mentions
-            if mention.start >= openings[starts[bisect_right(starts, mention.start) - 1]]
-        ]
-        self.mentions = [mention for mention in listed if _concrete(doc, mention)]
+        self.mentions: list[ActorMention] = []
         # Bare role phrases ("protesters", "local police"): no actor to point at in general,
         # but who acts when the parse makes them the subject of an event nobody else performs.
-        self.vague = {mention.head: mention for mention in listed if not _concrete(doc, mention)}
+        self.vague: dict[int, ActorMention] = {}
+        for mention in mentions:
+            # A dateline ("KABUL (Reuters) -") says where the story was filed, not who acts.
+            if mention.start < dateline_end(doc[mention.start].sent):
+                continue
+            if _concrete(doc, mention):
+                self.mentions.append(mention)
+            else:
+                self.vague[mention.head] = mention
         for mention in self.mentions:
             for index in range(mention.start, mention.end):
                 self._by_token.setdefault(index, []).append(mention)

@@ -19,6 +19,7 @@ from services.extraction.actor_index import ActorIndex
 from services.extraction.actors import ActorMention
 from services.extraction.cues import Cues
 from services.extraction.dateline import dateline_end
+from services.extraction.parse_paths import prepositional_objects
 from services.extraction.roles import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
@@ -40,7 +41,7 @@ _AFFILIATING_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 # Entity labels of words that say when or how much, never who.
 _NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # Prepositions whose object an event acts on ("sanctions on", "an inquiry into", "withdrew from").
-_TARGET_PREPOSITIONS = TARGET_PREPOSITIONS | {"of", "over", "in", "from"}
+_TARGET_PREPOSITIONS = TARGET_PREPOSITIONS | {"of", "in", "from"}
 # A preposition that says where or when ("respond at a time of his choosing"): its object may
 # be an actor, never the thing acted on. ("in" stays: "a curfew in the town" acts on the town.)
 _SETTING_PREPOSITIONS = frozenset({"at"})
@@ -75,10 +76,7 @@ def fallback_source(
     if any(child.dep_ in PASSIVE_SUBJECT_DEPS for child in verb.children):
         places = [
             mention
-            for preposition in verb.children
-            if preposition.dep_ == "prep" and preposition.lower_ == "in"
-            for pobj in preposition.children
-            if pobj.dep_ == "pobj"
+            for pobj in prepositional_objects(verb, {"in"})
             for mention in actors.first_within(pobj)
             if mention.actor.kind is ActorKind.STATE
         ]
@@ -106,11 +104,9 @@ def fallback_source(
 def _members_of(noun: Token, actors: ActorIndex) -> ActorMention | None:
     """The people a quantity counts ("thousands of students", "hundreds of relatives"): a
     counted crowd acts, whatever noun names it."""
-    for preposition in noun.children:
-        if preposition.dep_ == "prep" and preposition.lower_ == "of":
-            for pobj in preposition.children:
-                if pobj.dep_ == "pobj" and pobj.tag_ in ("NNS", "NNPS"):
-                    return actor_phrase(pobj, actors, common=True)
+    for pobj in prepositional_objects(noun, {"of"}):
+        if pobj.tag_ in ("NNS", "NNPS"):
+            return actor_phrase(pobj, actors, common=True)
     return None
 
 
@@ -213,9 +209,7 @@ def _object_phrases(head: Token, span: tuple[int, int]) -> Iterator[Token]:
 
 
 def _prepositional_objects(token: Token) -> Iterator[Token]:
-    for preposition in token.children:
-        if preposition.dep_ in ("prep", "dative") and preposition.lower_ in _TARGET_PREPOSITIONS:
-            yield from (c for c in preposition.children if c.dep_ == "pobj")
+    return prepositional_objects(token, _TARGET_PREPOSITIONS, ("prep", "dative"))
 
 
 def actor_phrase(noun: Token, actors: ActorIndex, common: bool = False) -> ActorMention | None:

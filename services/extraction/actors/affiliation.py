@@ -4,14 +4,14 @@ people, by the state its sentence names."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from schemas.vocabulary import ActorKind
 from services.extraction.actors.elements import Element
 from services.extraction.actors.gazetteer import EntryForm
+from services.extraction.parse_paths import prepositional_objects
 
 _AFFILIATING_PREPOSITIONS = frozenset({"in", "from", "of", "for", "at", "throughout", "across"})
 
@@ -46,8 +46,9 @@ class Affiliations:
     def after(self, head: Element) -> list[Affiliation]:
         """Whose a role is, said after it: "police in Kenya", "a spokesman for Putin",
         "the Ministry of Foreign Affairs of Ukraine" (one "of" phrase may follow another)."""
-        objects = list(_prepositional_objects(self._doc[head.head_index]))
-        for phrase in [*objects, *(o for p in objects for o in _prepositional_objects(p))]:
+        objects = list(prepositional_objects(self._doc[head.head_index], _AFFILIATING_PREPOSITIONS))
+        nested = (o for p in objects for o in prepositional_objects(p, _AFFILIATING_PREPOSITIONS))
+        for phrase in [*objects, *nested]:
             # The nearest known name in the object's phrase: "the premier of Canada's
             # Alberta province", "the chairman of the African Union Commission".
             for token in reversed(self._doc[phrase.left_edge.i : phrase.i + 1]):
@@ -92,9 +93,3 @@ class Affiliations:
             element.end,
             coordinated,
         )
-
-
-def _prepositional_objects(token: Token) -> Iterator[Token]:
-    for preposition in token.children:
-        if preposition.dep_ == "prep" and preposition.lower_ in _AFFILIATING_PREPOSITIONS:
-            yield from (child for child in preposition.children if child.dep_ == "pobj")

@@ -17,14 +17,20 @@ PLV_HEADER = (
 )
 
 
-def test_plv_reads_gold_columns_and_splits_yield(tmp_path: Path) -> None:
+def write_plv(tmp_path: Path, rows: list[str]) -> Path:
+    """A PLV file of the gold columns with ``rows`` under the header."""
     path = tmp_path / "plv.tsv"
+    path.write_text("\n".join([PLV_HEADER, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_plv_reads_gold_columns_and_splits_yield(tmp_path: Path) -> None:
     rows = [
         "0\t7\tLatvia thanked Estonia.\t<s>Latvia</s> thanked <t>Estonia</t>."
         "\tLatvia\tEstonia\t1\tAID\tSUPPORT",
         "1\t9\tChad freed two Malian pilots.\tx\tChad\ttwo Malian pilots\t2\tAID\tYIELD",
     ]
-    path.write_text("\n".join([PLV_HEADER, *rows]) + "\n", encoding="utf-8")
+    path = write_plv(tmp_path, rows)
     first, second = load_plv(path)
     assert first.article.text == "Latvia thanked Estonia."
     (sentence,) = first.sentences
@@ -35,14 +41,12 @@ def test_plv_reads_gold_columns_and_splits_yield(tmp_path: Path) -> None:
 
 
 def test_plv_untagged_target_is_no_target(tmp_path: Path) -> None:
-    path = tmp_path / "plv.tsv"
     rows = [
         "0\t3\tPeru agreed to resign.\t<s>Peru</s> agreed to resign.\tPeru\ta recipient"
         "\t1\tAGREE\tAGREE",
         "1\t4\tChad met Mali.\t<s>Chad</s> met <t>Mali</t>.\tChad\tMali\t1\tCONSULT\tCONSULT",
     ]
-    path.write_text("\n".join([PLV_HEADER, *rows]) + "\n", encoding="utf-8")
-    untagged, tagged = load_plv(path)
+    untagged, tagged = load_plv(write_plv(tmp_path, rows))
     assert untagged.sentences[0].targets == ()
     assert tagged.sentences[0].targets == (GoldActor("Mali"),)
 
