@@ -65,6 +65,9 @@ class Settings(BaseSettings):
 
     # Stories
     story_expiry_days: int = Field(14, ge=1, description="Stories idle this long are dropped.")
+    story_expiry_sweep_s: float = Field(
+        600.0, gt=0, description="Seconds between sweeps that drop idle stories from the table."
+    )
 
     # Article limits beyond the schema's own (size limits live in schemas/article.py)
     supported_languages: tuple[str, ...] = ("en",)

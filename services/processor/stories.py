@@ -7,6 +7,7 @@ table that keeps stories across restarts is wired in ``story_table``.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
 
 from pydantic import BaseModel, ConfigDict
@@ -83,3 +84,23 @@ def fold_event_into_story(
 def is_expired(state: StoryState, now: datetime, expiry_days: int) -> bool:
     """True when nothing was added to the story for more than ``expiry_days``."""
     return now - state.aggregate.last_seen > timedelta(days=expiry_days)
+
+
+def fold_events_into_stories(
+    stored: Callable[[str], StoryState | None],
+    events: Sequence[tuple[DiplomaticEvent, datetime]],
+    expiry_days: int,
+) -> dict[str, tuple[int, StoryState]]:
+    """The stories that ``(event, seen at)`` pairs change, folded in order: story id to the
+    index of the last event that changed it and its new state. ``stored`` gives a story's
+    state before the batch; a story idle for more than ``expiry_days`` starts afresh."""
+    changed: dict[str, tuple[int, StoryState]] = {}
+    for index, (event, seen_at) in enumerate(events):
+        key = story_id(event, seen_at)
+        state = changed[key][1] if key in changed else stored(key)
+        if state is not None and is_expired(state, seen_at, expiry_days):
+            state = None
+        folded = fold_event_into_story(state, event, seen_at)
+        if folded is not state:
+            changed[key] = (index, folded)
+    return changed

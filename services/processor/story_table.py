@@ -5,11 +5,17 @@ story arrives on the same partition of the events topic: the table is co-partiti
 and each worker owns the stories of its partitions. The table is rebuilt from its changelog
 topic when a worker starts, so stories survive restarts. Stored values remember their
 partition so that the expiry sweep can write the deletion to the right changelog partition.
+
+Events are folded in batches: a story that several events of a batch change is written to the
+table and published once, with all of them counted, and the batch is committed only once
+those writes are acknowledged.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Awaitable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -19,13 +25,14 @@ from pydantic import ValidationError
 from schemas import DiplomaticEvent
 from services.processor.output import OutputProducer
 from services.processor.records import input_record_of
-from services.processor.stories import StoryState, fold_event_into_story, is_expired, story_id
+from services.processor.stories import StoryState, fold_events_into_stories, is_expired
 from services.settings import Settings
 
 logger = logging.getLogger(__name__)
 
 STORY_TABLE_NAME = "stories"
-EXPIRY_SWEEP_INTERVAL_S = 600.0
+# Events folded per batch; each batch costs one write per story it changes.
+STORY_BATCH_SIZE = 256
 
 
 def register_stories(app: faust.App, settings: Settings) -> None:
@@ -39,39 +46,43 @@ def register_stories(app: faust.App, settings: Settings) -> None:
         help="Stories by fingerprint: the aggregate, its article ids and publishers.",
     )
 
-    async def fold_one(record: Any) -> None:
-        try:
-            event = DiplomaticEvent.model_validate_json(record.message.value)
-        except ValidationError as error:
-            logger.error("skipping a non-event on %s: %s", settings.topic_events, error)
-            return
-        seen_at = datetime.fromtimestamp(record.message.timestamp, UTC)
-        key = story_id(event, seen_at)
-        stored = table.get(key)
-        state = StoryState.model_validate(stored["state"]) if stored else None
-        if state is not None and is_expired(state, seen_at, settings.story_expiry_days):
-            state = None
-        folded = fold_event_into_story(state, event, seen_at)
-        if folded is state:
-            return
-        partition = record.message.partition
-        table[key] = {"partition": partition, "state": folded.model_dump(mode="json")}
-        sent = await output.send(
-            settings.topic_stories,
-            key.encode(),
-            folded.aggregate.model_dump_json().encode(),
-            (),
-            input_record_of(record),
+    async def fold_batch(records: Sequence[Any]) -> None:
+        decoded = [(record, event) for record in records if (event := _event_of(record, settings))]
+        changed = fold_events_into_stories(
+            lambda key: _stored_state(table.data, key),
+            [(event, _seen_at(record)) for record, event in decoded],
+            settings.story_expiry_days,
         )
-        await sent
+        acks: list[Awaitable[Any]] = []
+        for key, (index, state) in changed.items():
+            record = decoded[index][0]
+            partition = record.message.partition
+            stored = {"partition": partition, "state": state.model_dump(mode="json")}
+            # Written as the expiry sweep deletes: Faust's ``table[key] = ...`` would take the
+            # changelog partition from the stream's current event, which in a batch is the
+            # last one read, not necessarily this story's.
+            table.data[key] = stored
+            acks.append(table.send_changelog(partition, key, stored))
+            acks.append(
+                await output.send(
+                    settings.topic_stories,
+                    key.encode(),
+                    state.aggregate.model_dump_json().encode(),
+                    (),
+                    input_record_of(record),
+                )
+            )
+        await asyncio.gather(*acks)
 
     @app.agent(events_topic, name="stories")
     async def fold_stories(stream: Any) -> None:
         # As for articles, a fault escaping the loop (a send the broker refused) stops the
-        # worker rather than letting Faust's supervisor restart the agent past the event.
+        # worker rather than letting Faust's supervisor restart the agent past the batch.
         try:
-            async for record in stream.events():
-                await fold_one(record)
+            async for batch in stream.take_events(
+                STORY_BATCH_SIZE, within=settings.batch_timeout_s
+            ):
+                await fold_batch(batch)
         except Exception as fault:
             logger.critical("stopping the worker: %s: %s", type(fault).__name__, fault)
             await app.crash(fault)
@@ -79,21 +90,49 @@ def register_stories(app: faust.App, settings: Settings) -> None:
     async def expire_idle_stories() -> None:
         # A timer that raises crashes the whole app; a sweep that fails is retried next time.
         try:
-            _expire_idle_stories(app, table, settings)
+            owned = {
+                tp.partition
+                for tp in app.assignor.assigned_actives()
+                if tp.topic == settings.topic_events
+            }
+            now = datetime.now(UTC)
+            for key, partition in idle_stories(table.data, owned, now, settings.story_expiry_days):
+                del table.data[key]
+                # Raw, as Faust deletes: the JSON serializer would write "null", which
+                # compaction keeps, instead of a tombstone.
+                table.send_changelog(partition, key, None, value_serializer="raw")
+                logger.info("story %s expired", key)
         except Exception as error:
             logger.warning("story expiry sweep failed: %r", error)
 
-    app.timer(EXPIRY_SWEEP_INTERVAL_S)(expire_idle_stories)
+    app.timer(settings.story_expiry_sweep_s)(expire_idle_stories)
 
 
-def _expire_idle_stories(app: faust.App, table: Any, settings: Settings) -> None:
-    owned = {
-        tp.partition for tp in app.assignor.assigned_actives() if tp.topic == settings.topic_events
-    }
-    now = datetime.now(UTC)
-    for key, stored in list(table.data.items()):
-        state = StoryState.model_validate(stored["state"])
-        if stored["partition"] in owned and is_expired(state, now, settings.story_expiry_days):
-            del table.data[key]
-            table.send_changelog(stored["partition"], key, None)
-            logger.info("story %s expired", key)
+def idle_stories(
+    data: Mapping[str, Any], owned_partitions: set[int], now: datetime, expiry_days: int
+) -> list[tuple[str, int]]:
+    """(story id, partition) of the stored stories of ``owned_partitions`` idle for more than
+    ``expiry_days`` at ``now``; a partition this worker does not own is another's to sweep."""
+    return [
+        (key, stored["partition"])
+        for key, stored in data.items()
+        if stored["partition"] in owned_partitions
+        and is_expired(StoryState.model_validate(stored["state"]), now, expiry_days)
+    ]
+
+
+def _event_of(record: Any, settings: Settings) -> DiplomaticEvent | None:
+    try:
+        return DiplomaticEvent.model_validate_json(record.message.value)
+    except ValidationError as error:
+        logger.error("skipping a non-event on %s: %s", settings.topic_events, error)
+        return None
+
+
+def _stored_state(data: Mapping[str, Any], key: str) -> StoryState | None:
+    stored = data.get(key)
+    return StoryState.model_validate(stored["state"]) if stored else None
+
+
+def _seen_at(record: Any) -> datetime:
+    return datetime.fromtimestamp(record.message.timestamp, UTC)

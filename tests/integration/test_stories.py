@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
+from kafka import KafkaProducer
 
 from schemas import StoryAggregate
+from services.broker.client_config import kafka_python_config
 from services.settings import Settings
 from tests.integration.workers import StartWorker, article_json, collect, produce
+from tests.unit.processor.events import make_event
 
 pytestmark = pytest.mark.broker
 # The worker-process fixtures: start_worker, pipeline_settings.
@@ -56,3 +60,36 @@ def test_one_story_counts_mentions_articles_and_sources_across_a_restart(
     final = [update for update in updates if update.story_id == STORY_ID][-1]
     assert (final.num_mentions, final.num_articles, final.num_sources) == (3, 3, 2)
     assert len(final.event_ids) == 3
+
+
+def test_the_sweep_drops_an_idle_story_with_a_changelog_tombstone(
+    pipeline_settings: Settings, start_worker: StartWorker
+) -> None:
+    settings = pipeline_settings.model_copy(
+        update={"story_expiry_days": 1, "story_expiry_sweep_s": 1.0}
+    )
+    start_worker(settings)
+    event = make_event(article_id="idle-story")
+    producer = KafkaProducer(acks="all", **kafka_python_config(settings))
+    try:
+        # Seen two days ago: idle for longer than the one-day expiry as soon as it is stored.
+        two_days_ago_ms = int((time.time() - 2 * 86400) * 1000)
+        producer.send(
+            settings.topic_events,
+            key=event.dyad_key.encode(),
+            value=event.model_dump_json().encode(),
+            timestamp_ms=two_days_ago_ms,
+        )
+        producer.flush()
+    finally:
+        producer.close()
+
+    records = collect(
+        settings,
+        [settings.story_changelog_topic()],
+        lambda found: any(record.value is None for record in found),
+    )
+    stored, tombstone = records
+    assert stored.key == tombstone.key
+    assert json.loads(stored.key) == json.loads(stored.value)["state"]["aggregate"]["story_id"]
+    assert (stored.partition, tombstone.partition) == (json.loads(stored.value)["partition"],) * 2

@@ -3,7 +3,13 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from schemas import PloverRoot
-from services.processor.stories import event_day, fold_event_into_story, is_expired, story_id
+from services.processor.stories import (
+    event_day,
+    fold_event_into_story,
+    fold_events_into_stories,
+    is_expired,
+    story_id,
+)
 from tests.unit.processor.events import make_event
 
 MONDAY = datetime(2026, 4, 6, 9, 0, tzinfo=UTC)
@@ -62,3 +68,37 @@ def test_stories_expire_after_the_idle_period() -> None:
     state = fold_event_into_story(None, make_event(published_at=MONDAY), MONDAY)
     assert not is_expired(state, MONDAY + timedelta(days=14), 14)
     assert is_expired(state, MONDAY + timedelta(days=14, seconds=1), 14)
+
+
+def test_a_batch_writes_each_changed_story_once_with_every_event_counted() -> None:
+    first = make_event(article_id="a1", publisher="Wire One", published_at=MONDAY)
+    second = make_event(article_id="a2", publisher="Wire Two", published_at=MONDAY)
+    other = make_event(article_id="a3", published_at=MONDAY, event_type=PloverRoot.THREATEN)
+    changed = fold_events_into_stories(
+        lambda _key: None, [(first, MONDAY), (other, MONDAY), (second, MONDAY)], 14
+    )
+    assert set(changed) == {story_id(first, MONDAY), story_id(other, MONDAY)}
+    index, state = changed[story_id(first, MONDAY)]
+    assert index == 2
+    assert (state.aggregate.num_articles, state.aggregate.num_sources) == (2, 2)
+
+
+def test_a_batch_builds_on_the_stored_story_and_skips_what_it_already_counts() -> None:
+    event = make_event(article_id="a1", published_at=MONDAY)
+    stored = fold_event_into_story(None, event, MONDAY)
+    assert fold_events_into_stories(lambda _key: stored, [(event, MONDAY)], 14) == {}
+    later = make_event(article_id="a2", published_at=MONDAY)
+    _, state = fold_events_into_stories(lambda _key: stored, [(later, MONDAY)], 14)[
+        story_id(later, MONDAY)
+    ]
+    assert state.aggregate.num_articles == 2
+
+
+def test_an_idle_stored_story_starts_afresh() -> None:
+    stored = fold_event_into_story(None, make_event(article_id="a1", published_at=MONDAY), MONDAY)
+    weeks_later = MONDAY + timedelta(days=15)
+    event = make_event(article_id="a2", published_at=MONDAY)
+    _, state = fold_events_into_stories(lambda _key: stored, [(event, weeks_later)], 14)[
+        story_id(event, weeks_later)
+    ]
+    assert (state.aggregate.num_articles, state.aggregate.first_seen) == (1, weeks_later)
