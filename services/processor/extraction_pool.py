@@ -32,6 +32,7 @@ _engine: ExtractionEngine | None = None
 def _load_engine(model_name: str, actor_data_dirs: tuple[Path, ...], threshold: float) -> None:
     global _engine  # the executor initializer can only set process state
     _engine = ExtractionEngine.load(model_name, actor_data_dirs, threshold)
+    _engine.warm_up()
 
 
 def _engine_ready() -> bool:
