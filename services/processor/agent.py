@@ -1,9 +1,9 @@
 """The agent on the articles topic: decode, extract, publish, dead-letter, then commit.
 
-Batches come from :meth:`BatchingStream.take_events`, which acks a batch only once
-:meth:`ArticleProcessor.process` has returned, that is once every output of the batch is
-acknowledged by the broker. A batch whose handling raised is never acked: its offsets are not
-committed and it is read again on restart.
+Batches come from :meth:`BatchingStream.take_batches` and are coded one at a time. While one
+batch is coded, the previous one is being published: its events and dead letters are sent, and
+once the broker has acknowledged every one of them the batch is acked, so its offsets are
+committed. A batch whose handling raised is never acked: it is read again on restart.
 """
 
 from __future__ import annotations
@@ -11,15 +11,17 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Sequence
+from collections.abc import AsyncIterable, Awaitable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from schemas import Article, DeadLetterReason, DiplomaticEvent
 from services.processor import metrics
+from services.processor.batching import TakenBatch
 from services.processor.dead_letters import send_dead_letter
 from services.processor.decode import decode_article
-from services.processor.dlq_guard import DeadLetterGuard
+from services.processor.dlq_guard import DeadLetterGuard, DeadLetterGuardError
 from services.processor.extraction_pool import ExtractionPool
 from services.processor.output import OutputProducer
 from services.processor.publish import send_event
@@ -29,8 +31,17 @@ from services.settings import Settings
 logger = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class CodedBatch:
+    """What a batch of records came to: events per coded record, and the dead letters."""
+
+    size: int
+    coded: list[tuple[InputRecord, list[DiplomaticEvent]]]
+    invalid: list[InvalidMessage]
+
+
 class ArticleProcessor:
-    """Handles one batch of article records end to end."""
+    """Codes batches of article records and publishes what they came to."""
 
     def __init__(
         self,
@@ -44,23 +55,40 @@ class ArticleProcessor:
         self._guard = guard
         self._output = output
 
-    async def process(self, events: Sequence[Any]) -> None:
-        """Process a batch of Faust events; returns once all outputs are acknowledged."""
+    async def run(self, batches: AsyncIterable[TakenBatch]) -> None:
+        """Code each batch while the previous one is published; ack each once published.
+
+        Outputs keep the order of the batches: a batch is published only after the previous
+        one is acknowledged. A failure on either side stops both at once (a task group), with
+        the batches in hand unacked, and is raised as it was.
+        """
+        try:
+            async with asyncio.TaskGroup() as group:
+                publishing: asyncio.Task[None] | None = None
+                async for batch in batches:
+                    coded = await self.code(batch.events)
+                    if publishing is not None:
+                        await publishing
+                    publishing = group.create_task(self._publish_and_ack(coded, batch))
+        except BaseExceptionGroup as failure:
+            raise failure.exceptions[0] from None
+
+    async def code(self, events: Sequence[Any]) -> CodedBatch:
+        """Decode and extract a batch of Faust events; bad records become dead letters."""
         metrics.ARTICLES_CONSUMED.inc(len(events))
         metrics.ARTICLES_IN_FLIGHT.inc(len(events))
-        try:
-            await self._process_records([input_record_of(event) for event in events])
-        finally:
-            metrics.ARTICLES_IN_FLIGHT.dec(len(events))
-
-    async def _process_records(self, records: list[InputRecord]) -> None:
+        records = [input_record_of(event) for event in events]
         decoded = [decode_article(record, self._settings) for record in records]
         valid = [
             (record, item)
             for record, item in zip(records, decoded, strict=True)
             if isinstance(item, Article)
         ]
-        outcomes = await self._pool.extract([article for _, article in valid])
+        try:
+            outcomes = await self._pool.extract([article for _, article in valid])
+        except BaseException:
+            metrics.ARTICLES_IN_FLIGHT.dec(len(events))
+            raise
         invalid = [item for item in decoded if isinstance(item, InvalidMessage)]
         coded: list[tuple[InputRecord, list[DiplomaticEvent]]] = []
         for (record, _), outcome in zip(valid, outcomes, strict=True):
@@ -68,13 +96,26 @@ class ArticleProcessor:
                 invalid.append(_extraction_failure(record, outcome))
             else:
                 coded.append((record, outcome))
-        await self._send_and_confirm(coded, invalid)
-        for item in invalid:
+        return CodedBatch(len(events), coded, invalid)
+
+    async def publish(self, batch: CodedBatch) -> None:
+        """Send every event and dead letter of the batch; returns once all are acknowledged."""
+        try:
+            await self._send_and_confirm(batch.coded, batch.invalid)
+        finally:
+            metrics.ARTICLES_IN_FLIGHT.dec(batch.size)
+        for item in batch.invalid:
             self._guard.record(dead_lettered=True)
             metrics.ARTICLES_DEAD_LETTERED.labels(reason=item.reason.value).inc()
-        for _ in coded:
+        for _ in batch.coded:
             self._guard.record(dead_lettered=False)
-        metrics.ARTICLES_PROCESSED.inc(len(coded))
+        metrics.ARTICLES_PROCESSED.inc(len(batch.coded))
+
+    async def _publish_and_ack(self, coded: CodedBatch, taken: TakenBatch) -> None:
+        await self.publish(coded)
+        await taken.ack()
+        if self._guard.tripped:
+            raise DeadLetterGuardError(self._guard.describe())
 
     async def _send_and_confirm(
         self,

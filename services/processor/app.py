@@ -17,7 +17,7 @@ from services.extraction import EXTRACTOR_VERSION
 from services.processor.agent import ArticleProcessor
 from services.processor.batching import BatchingStream
 from services.processor.consumer_watch import register_consumer_watch
-from services.processor.dlq_guard import DeadLetterGuard, DeadLetterGuardError
+from services.processor.dlq_guard import DeadLetterGuard
 from services.processor.extraction_pool import ExtractionPool
 from services.processor.health import register_health
 from services.processor.metrics import BUILD_INFO
@@ -77,12 +77,9 @@ def _register_article_agent(
         # would restart past the failed batch; that batch stays uncommitted.
         try:
             await pool.start()
-            async for batch in stream.take_events(
-                settings.batch_size, within=settings.batch_timeout_s
-            ):
-                await processor.process(batch)
-                if guard.tripped:
-                    raise DeadLetterGuardError(guard.describe())
+            await processor.run(
+                stream.take_batches(settings.batch_size, within=settings.batch_timeout_s)
+            )
         except Exception as fault:
             logger.critical("stopping the worker: %s: %s", type(fault).__name__, fault)
             await app.crash(fault)

@@ -13,12 +13,19 @@ a batch is being handled, however many batches follow; and a batch is acked only
 body returned and asked for the next one, so a batch whose handling raised stays uncommitted.
 Acks stay off after the last batch: an event the stream reads then was not handled and must
 not be committed by the final commit of a stopping worker.
+
+:meth:`BatchingStream.take_batches` hands out the same batches without acking them: the caller
+acks each one (:meth:`TakenBatch.ack`) once its outputs are confirmed, which may be after the
+next batch has been handed out. That lets the article agent code one batch while the previous
+one is still being published.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncGenerator, Sequence
+from contextlib import aclosing
+from dataclasses import dataclass
 from typing import Any, cast
 
 import faust
@@ -27,13 +34,35 @@ from mode.utils.aiter import aiter
 from mode.utils.times import Seconds, want_seconds
 
 
+@dataclass(frozen=True)
+class TakenBatch:
+    """Events handed out together by :meth:`BatchingStream.take_batches`, not yet acked."""
+
+    events: Sequence[EventT[Any]]
+    stream: faust.Stream[Any]
+
+    async def ack(self) -> None:
+        """Mark every event of the batch as handled, so that the next commit covers it."""
+        for event in self.events:
+            await self.stream.ack(event)
+
+
 class BatchingStream(faust.Stream[Any]):
-    """``faust.Stream`` whose ``take_events`` acks exactly the events it handed out."""
+    """``faust.Stream`` whose batches ack exactly the events they handed out."""
 
     async def take_events(
         self, max_: int, within: Seconds
     ) -> AsyncGenerator[Sequence[EventT[Any]], None]:
-        """Batches of at most ``max_`` events, or what came within ``within`` seconds."""
+        """Batches of at most ``max_`` events, or what came within ``within`` seconds; each is
+        acked once the loop body returned."""
+        async with aclosing(self.take_batches(max_, within)) as batches:
+            async for batch in batches:
+                yield batch.events
+                await batch.ack()
+
+    async def take_batches(self, max_: int, within: Seconds) -> AsyncGenerator[TakenBatch, None]:
+        """As :meth:`take_events`, but the caller acks each batch; the next batch is gathered
+        once the loop body returned."""
         buffer: list[EventT[Any]] = []
         buffer_full = asyncio.Event()
         room_in_buffer = asyncio.Event()
@@ -66,9 +95,7 @@ class BatchingStream(faust.Stream[Any]):
             buffer.clear()
             handling = self.loop.create_future()
             try:
-                yield batch
-                for event in batch:
-                    await self.ack(event)
+                yield TakenBatch(batch, self)
             finally:
                 done, handling = handling, None
                 done.set_result(None)
