@@ -96,6 +96,7 @@ def run(args: argparse.Namespace) -> int:
             count=max(1, round(half_rate * args.latency_seconds)),
             workers=1,
             rate=half_rate,
+            time_events=True,
             **common,
         )
         _progress(latency)
