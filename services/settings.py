@@ -50,7 +50,7 @@ class Settings(BaseSettings):
     processing_guarantee: ProcessingGuarantee = "at_least_once"
     web_host: str = "127.0.0.1"
     web_port: int = Field(6066, ge=1, le=65535, description="Port of /metrics, /healthz, /readyz.")
-    batch_size: int = Field(16, ge=1, description="Articles taken from the stream per batch.")
+    batch_size: int = Field(32, ge=1, description="Articles taken from the stream per batch.")
     batch_timeout_s: float = Field(0.2, gt=0, description="Longest wait to fill a batch.")
     extraction_workers: int = Field(
         1, ge=0, description="Extraction processes per worker; 0 runs it in the event loop thread."

@@ -10,10 +10,10 @@ from services.settings import Settings
 
 def test_reads_prefixed_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DIPSTREAM_KAFKA_BOOTSTRAP_SERVERS", "k1:9092,k2:9092")
-    monkeypatch.setenv("DIPSTREAM_BATCH_SIZE", "32")
+    monkeypatch.setenv("DIPSTREAM_BATCH_SIZE", "48")
     settings = Settings()
     assert settings.kafka_bootstrap_servers == "k1:9092,k2:9092"
-    assert settings.batch_size == 32
+    assert settings.batch_size == 48
 
 
 def test_sasl_without_credentials_is_rejected() -> None:
