@@ -112,8 +112,9 @@ class ArticleProcessor:
         metrics.ARTICLES_PROCESSED.inc(len(batch.coded))
 
     async def _publish_and_ack(self, coded: CodedBatch, taken: TakenBatch) -> None:
-        await self.publish(coded)
-        await taken.ack()
+        async with self._output.publishing_batch():
+            await self.publish(coded)
+            await taken.ack()
         if self._guard.tripped:
             raise DeadLetterGuardError(self._guard.describe())
 

@@ -7,24 +7,20 @@ buffered at once); events then join the buffer while that batch is being handled
 batch's ``finally`` acks them with it, unprocessed. Their offsets are committed and the
 articles are never coded (seen as one article per partition missing after a SIGTERM).
 
-:meth:`BatchingStream.take_events` keeps Faust's interface and fixes three things: each batch
-is a snapshot of the buffer, and only those events are acked; no event joins the buffer while
-a batch is being handled, however many batches follow; and a batch is acked only when the loop
-body returned and asked for the next one, so a batch whose handling raised stays uncommitted.
+:meth:`BatchingStream.take_batches` replaces it and fixes three things: each batch is a
+snapshot of the buffer, and only those events are acked; no event joins the buffer while the
+loop body handles a batch, however many batches follow; and nothing is acked by the stream:
+the caller acks each batch (:meth:`TakenBatch.ack`) once its outputs are confirmed, which may be
+after the next batch has been handed out, so a batch whose handling raised stays uncommitted.
+That lets the article agent code one batch while the previous one is still being published.
 Acks stay off after the last batch: an event the stream reads then was not handled and must
 not be committed by the final commit of a stopping worker.
-
-:meth:`BatchingStream.take_batches` hands out the same batches without acking them: the caller
-acks each one (:meth:`TakenBatch.ack`) once its outputs are confirmed, which may be after the
-next batch has been handed out. That lets the article agent code one batch while the previous
-one is still being published.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncGenerator, Sequence
-from contextlib import aclosing
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -48,21 +44,11 @@ class TakenBatch:
 
 
 class BatchingStream(faust.Stream[Any]):
-    """``faust.Stream`` whose batches ack exactly the events they handed out."""
-
-    async def take_events(
-        self, max_: int, within: Seconds
-    ) -> AsyncGenerator[Sequence[EventT[Any]], None]:
-        """Batches of at most ``max_`` events, or what came within ``within`` seconds; each is
-        acked once the loop body returned."""
-        async with aclosing(self.take_batches(max_, within)) as batches:
-            async for batch in batches:
-                yield batch.events
-                await batch.ack()
+    """``faust.Stream`` whose batches ack exactly the events they handed out, when told."""
 
     async def take_batches(self, max_: int, within: Seconds) -> AsyncGenerator[TakenBatch, None]:
-        """As :meth:`take_events`, but the caller acks each batch; the next batch is gathered
-        once the loop body returned."""
+        """Batches of at most ``max_`` events, or what came within ``within`` seconds; the next
+        batch is gathered once the loop body returned, and the caller acks each one."""
         buffer: list[EventT[Any]] = []
         buffer_full = asyncio.Event()
         room_in_buffer = asyncio.Event()

@@ -19,7 +19,9 @@ missing after a worker restart and as a worker taking over partitions and consum
 - a partition without a committed offset is sought back to its first fetched record not
   processed with the others at the end of a rebalance, instead of staying where a dropped
   fetch left it; and any partition whose first unprocessed record was fetched and never
-  came out while the worker sat idle is read again from it (:meth:`rewind_stalled`).
+  came out while the worker sat idle is read again from it (:meth:`rewind_stalled`);
+- a commit waits at the :class:`~services.processor.commit_gate.CommitGate` until no batch
+  is between its first send and its ack.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ from faust.transport.consumer import CONSUMER_FETCHING
 from faust.transport.drivers import aiokafka as faust_aiokafka
 from faust.types import TP, Message
 from mode import Service, ServiceT
+
+from services.processor.commit_gate import CommitGate
 
 # How many records the drain loop hands on before it lets other tasks run, as in Faust.
 _YIELD_EVERY = 100
@@ -53,6 +57,12 @@ class LosslessConsumer(faust_aiokafka.Consumer):
         self._delivered_at: dict[TP, float] = {}
         # What the previous look of :meth:`rewind_stalled` found: partition -> first unread.
         self._stalled: dict[TP, int] = {}
+        self.commit_gate = CommitGate()
+
+    async def commit(self, topics: Any = None, start_new_transaction: bool = True) -> bool:
+        """Commit what is acked, once no batch is being published."""
+        async with self.commit_gate.committing():
+            return bool(await super().commit(topics, start_new_transaction))
 
     def ack(self, message: Message) -> bool:
         """Mark ``message`` safe to commit, unless no stream took it."""

@@ -10,10 +10,12 @@ default producer sends and no transaction is involved.
 from __future__ import annotations
 
 from collections.abc import Awaitable
-from typing import Any
+from contextlib import AbstractAsyncContextManager
+from typing import Any, cast
 
 import faust
 
+from services.processor.consumer import LosslessConsumer
 from services.processor.records import Headers, InputRecord
 
 
@@ -22,6 +24,10 @@ class OutputProducer:
 
     def __init__(self, app: faust.App) -> None:
         self._app = app
+
+    def publishing_batch(self) -> AbstractAsyncContextManager[None]:
+        """Send a batch's records and ack its input inside: no commit falls in between."""
+        return cast(LosslessConsumer, self._app.consumer).commit_gate.publishing()
 
     async def send(
         self,

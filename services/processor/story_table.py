@@ -79,10 +79,12 @@ def register_stories(app: faust.App, settings: Settings) -> None:
         # As for articles, a fault escaping the loop (a send the broker refused) stops the
         # worker rather than letting Faust's supervisor restart the agent past the batch.
         try:
-            async for batch in stream.take_events(
+            async for batch in stream.take_batches(
                 STORY_BATCH_SIZE, within=settings.batch_timeout_s
             ):
-                await fold_batch(batch)
+                async with output.publishing_batch():
+                    await fold_batch(batch.events)
+                    await batch.ack()
         except Exception as fault:
             logger.critical("stopping the worker: %s: %s", type(fault).__name__, fault)
             await app.crash(fault)
