@@ -48,6 +48,12 @@ class Settings(BaseSettings):
     # Stream processor
     app_id: str = Field("dipstream", description="Faust app id; also the consumer group id.")
     processing_guarantee: ProcessingGuarantee = "at_least_once"
+    consumer_session_timeout_s: float = Field(
+        60.0,
+        ge=6,
+        le=1800,
+        description="How long a silent worker keeps its partitions before the group moves them.",
+    )
     web_host: str = "127.0.0.1"
     web_port: int = Field(6066, ge=1, le=65535, description="Port of /metrics, /healthz, /readyz.")
     batch_size: int = Field(32, ge=1, description="Articles taken from the stream per batch.")
