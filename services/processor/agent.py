@@ -100,10 +100,7 @@ class ArticleProcessor:
 
     async def publish(self, batch: CodedBatch) -> None:
         """Send every event and dead letter of the batch; returns once all are acknowledged."""
-        try:
-            await self._send_and_confirm(batch.coded, batch.invalid)
-        finally:
-            metrics.ARTICLES_IN_FLIGHT.dec(batch.size)
+        await self._send_and_confirm(batch.coded, batch.invalid)
         for item in batch.invalid:
             self._guard.record(dead_lettered=True)
             metrics.ARTICLES_DEAD_LETTERED.labels(reason=item.reason.value).inc()
@@ -112,9 +109,12 @@ class ArticleProcessor:
         metrics.ARTICLES_PROCESSED.inc(len(batch.coded))
 
     async def _publish_and_ack(self, coded: CodedBatch, taken: TakenBatch) -> None:
-        async with self._output.publishing_batch():
-            await self.publish(coded)
-            await taken.ack()
+        try:
+            async with self._output.publishing_batch():
+                await self.publish(coded)
+                await taken.ack()
+        finally:
+            metrics.ARTICLES_IN_FLIGHT.dec(coded.size)
         if self._guard.tripped:
             raise DeadLetterGuardError(self._guard.describe())
 

@@ -47,7 +47,11 @@ def register_stories(app: faust.App, settings: Settings) -> None:
     )
 
     async def fold_batch(records: Sequence[Any]) -> None:
-        decoded = [(record, event) for record in records if (event := _event_of(record, settings))]
+        decoded = [
+            (record, event)
+            for record in records
+            if (event := _event_of(record, settings)) is not None
+        ]
         changed = fold_events_into_stories(
             lambda key: _stored_state(table.data, key),
             [(event, _seen_at(record)) for record, event in decoded],
