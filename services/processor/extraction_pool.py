@@ -1,9 +1,9 @@
 """Runs the CPU-bound extraction engine off the event loop.
 
 With ``extraction_workers`` >= 1 the engine runs in that many spawned processes, each loading
-the model once; with 0 it runs in one thread of the worker process (simpler, but the GIL
-then slows the event loop while an article is coded). The loop only awaits futures, so
-heartbeats and commits go on while a long article is coded.
+the model once, and each batch is split between them; with 0 it runs in one thread of the
+worker process (simpler, but the GIL then slows the event loop while an article is coded).
+The loop only awaits futures, so heartbeats and commits go on while a long article is coded.
 """
 
 from __future__ import annotations
@@ -99,6 +99,15 @@ class ExtractionPool:
             return []
         if self._settings.extraction_passthrough:
             return [[] for _ in articles]
+        shares = await asyncio.gather(
+            *(
+                self._extract_share(share)
+                for share in split_evenly(articles, max(self._settings.extraction_workers, 1))
+            )
+        )
+        return [outcome for share in shares for outcome in share]
+
+    async def _extract_share(self, articles: Sequence[Article]) -> list[ExtractionOutcome]:
         try:
             return list(await self._run(articles))
         except BrokenExecutor:
@@ -127,3 +136,15 @@ class ExtractionPool:
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None
+
+
+def split_evenly(items: Sequence[Article], parts: int) -> list[Sequence[Article]]:
+    """``items`` in order, cut into at most ``parts`` runs whose lengths differ by one at most."""
+    size, larger = divmod(len(items), parts)
+    runs: list[Sequence[Article]] = []
+    start = 0
+    for index in range(min(parts, len(items))):
+        end = start + size + (1 if index < larger else 0)
+        runs.append(items[start:end])
+        start = end
+    return runs

@@ -40,10 +40,11 @@ EVENTS_PRODUCED = Counter(
     registry=REGISTRY,
 )
 
-# Histogram: wall time of one extraction call (a batch of articles), in seconds.
+# Histogram: wall time of one extraction call (a batch, or its share on one process), seconds.
 EXTRACTION_DURATION = Histogram(
     "dipstream_extraction_duration_seconds",
-    "Wall time of one call to the extraction engine (one batch), in seconds.",
+    "Wall time of one call to the extraction engine (a batch, or its share on one extraction "
+    "process), in seconds.",
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0),
     registry=REGISTRY,
 )

@@ -51,12 +51,9 @@ async def _measure(workers: int, articles: list[Article], batch_size: int) -> tu
 
     ticking = asyncio.create_task(ticker())
     started = time.perf_counter()
-    batches = [articles[i : i + batch_size] for i in range(0, len(articles), batch_size)]
-    # The agent processes one batch at a time; with several processes, batches in flight
-    # at once are what a pool can overlap, so keep as many in flight as there are workers.
-    in_flight = max(workers, 1)
-    for first in range(0, len(batches), in_flight):
-        await asyncio.gather(*(pool.extract(batch) for batch in batches[first : first + in_flight]))
+    # One batch at a time, as the agent codes them: the pool splits each between its processes.
+    for first in range(0, len(articles), batch_size):
+        await pool.extract(articles[first : first + batch_size])
     elapsed = time.perf_counter() - started
     running = False
     await ticking
@@ -69,7 +66,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=96)
     parser.add_argument("--sentences", type=int, default=8)
-    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--batch-size", type=int, default=get_settings().batch_size)
     parser.add_argument("--workers", type=int, nargs="+", default=[0, 1, 2])
     args = parser.parse_args()
     articles = [synthetic_article(index, args.sentences) for index in range(args.articles)]
