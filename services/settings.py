@@ -59,7 +59,10 @@ class Settings(BaseSettings):
     batch_size: int = Field(32, ge=1, description="Articles taken from the stream per batch.")
     batch_timeout_s: float = Field(0.2, gt=0, description="Longest wait to fill a batch.")
     extraction_workers: int = Field(
-        1, ge=0, description="Extraction processes per worker; 0 runs it in the event loop thread."
+        1,
+        ge=0,
+        description="Extraction processes per worker, each batch split between them; 0 runs "
+        "the engine in one thread of the worker.",
     )
     data_dir: Path = Field(Path("var/worker"), description="Faust table state directory.")
 
