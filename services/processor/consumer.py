@@ -85,9 +85,16 @@ class LosslessConsumer(faust_aiokafka.Consumer):
         return committed
 
     def _first_unprocessed_fetched(self, tp: TP) -> int | None:
-        # Fetched, and neither acked nor taken by a stream that is still processing it.
+        # Fetched at or above the committed offset, and neither acked nor taken by a stream
+        # that is still processing it. Below the committed offset everything was processed;
+        # Faust forgets those acks once it commits them, so they must not count as unread.
+        committed = self._committed_offset[tp] or 0
         in_progress = {m.offset for m in self._unacked_messages if m.tp == tp and not m.acked}
-        unread = self._fetched[tp] - self._acked_index[tp] - in_progress
+        unread = (
+            {offset for offset in self._fetched[tp] if offset >= committed}
+            - self._acked_index[tp]
+            - in_progress
+        )
         return min(unread) if unread else None
 
     async def rewind_stalled(self) -> None:

@@ -125,3 +125,26 @@ def test_no_commit_passes_a_fetched_record_that_was_not_processed() -> None:
 def test_a_commit_passes_an_offset_no_fetch_returned() -> None:
     # A transaction marker at offset 10: nothing there to process.
     assert commit_offset_after_a_missing_head(head_was_fetched=False) == 13
+
+
+def first_unprocessed_after_a_commit(fetched: set[int]) -> int | None:
+    """Offsets 0 to 9 were processed and committed (Faust then forgets their acks)."""
+
+    async def first_unprocessed() -> int | None:
+        async with acked_topic_consumer("transport-test-unread") as consumer:
+            tp = TP("articles", 0)
+            consumer._committed_offset[tp] = 10
+            consumer._fetched[tp].update(fetched)
+            return consumer._first_unprocessed_fetched(tp)
+
+    return asyncio.run(first_unprocessed())
+
+
+def test_committed_records_are_not_taken_for_unprocessed_ones() -> None:
+    # An idle worker would otherwise read its partitions again from the start, every time
+    # the stall watch looks.
+    assert first_unprocessed_after_a_commit(set(range(10))) is None
+
+
+def test_a_fetched_record_above_the_committed_offset_is_unprocessed() -> None:
+    assert first_unprocessed_after_a_commit({*range(10), 10, 11}) == 10
