@@ -48,6 +48,9 @@ class Settings(BaseSettings):
     # Stream processor
     app_id: str = Field("dipstream", description="Faust app id; also the consumer group id.")
     processing_guarantee: ProcessingGuarantee = "at_least_once"
+    commit_interval_s: float = Field(
+        2.8, gt=0, description="Seconds between commits of the offsets processed so far."
+    )
     consumer_session_timeout_s: float = Field(
         60.0,
         ge=6,

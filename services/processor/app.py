@@ -38,6 +38,7 @@ def create_app(settings: Settings) -> faust.App:
         broker_credentials=faust_credentials(settings),
         processing_guarantee=settings.processing_guarantee,
         broker_session_timeout=settings.consumer_session_timeout_s,
+        broker_commit_interval=settings.commit_interval_s,
         web_host=settings.web_host,
         # Faust binds 0.0.0.0 unless told otherwise; web_host alone is only the advertised name.
         web_bind=settings.web_host,

@@ -21,7 +21,10 @@ missing after a worker restart and as a worker taking over partitions and consum
   fetch left it; and any partition whose first unprocessed record was fetched and never
   came out while the worker sat idle is read again from it (:meth:`rewind_stalled`);
 - a commit waits at the :class:`~services.processor.commit_gate.CommitGate` until no batch
-  is between its first send and its ack.
+  is between its first send and its ack;
+- what was processed is committed when partitions are revoked: Faust forgets the acks of
+  revoked partitions before its rebalance handler commits, so every rebalance handed the
+  next owner all the records processed since the last periodic commit, to process again.
 """
 
 from __future__ import annotations
@@ -63,6 +66,11 @@ class LosslessConsumer(faust_aiokafka.Consumer):
         """Commit what is acked, once no batch is being published."""
         async with self.commit_gate.committing():
             return bool(await super().commit(topics, start_new_transaction))
+
+    async def on_partitions_revoked(self, revoked: set[TP]) -> None:
+        """Commit what was processed, then let Faust give the partitions up."""
+        await self.commit()
+        await super().on_partitions_revoked(revoked)
 
     def ack(self, message: Message) -> bool:
         """Mark ``message`` safe to commit, unless no stream took it."""
