@@ -32,7 +32,7 @@ def load_engine(
     ``prefilter=False`` parses every sentence, the baseline the pre-filter is measured against.
     """
     from services.extraction import ExtractionEngine
-    from services.extraction.nlp import PipelineUnavailableError
+    from services.extraction.sentences.pipeline import PipelineUnavailableError
 
     try:
         return ExtractionEngine.load(

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from functools import cache
 
 from schemas import Article, DiplomaticEvent
-from services.extraction.assembly import EXTRACTOR_VERSION
 from services.extraction.engine import ExtractionEngine
+from services.extraction.events.assembly import EXTRACTOR_VERSION
 
 
 @cache

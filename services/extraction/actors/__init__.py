@@ -36,11 +36,11 @@ Coding, in short:
   where mentions overlap.
 """
 
+from services.extraction.actors.actor_mention import ActorMention
 from services.extraction.actors.coreference import resolve_coreferences
+from services.extraction.actors.finder import find_actor_mentions
 from services.extraction.actors.gazetteer import ActorGazetteer
 from services.extraction.actors.matcher import ActorMatcher
-from services.extraction.actors.mention import ActorMention
-from services.extraction.actors.mentions import find_actor_mentions
 from services.extraction.actors.records import ActorDataError
 
 __all__ = [

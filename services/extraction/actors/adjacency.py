@@ -8,7 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from schemas.vocabulary import ActorKind
-from services.extraction.actors.mention import ActorMention
+from services.extraction.actors.actor_mention import ActorMention
 
 # Modifiers through which the parse hangs names before a role noun ("Kaduna State police").
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})

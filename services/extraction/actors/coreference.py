@@ -33,8 +33,8 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from schemas.vocabulary import ActorKind
+from services.extraction.actors.actor_mention import ActorMention
 from services.extraction.actors.gazetteer import ActorGazetteer
-from services.extraction.actors.mention import ActorMention
 from services.extraction.actors.pronouns import PRONOUNS, affiliate_by_possessive, resolve_pronoun
 from services.extraction.actors.referents import Slot
 

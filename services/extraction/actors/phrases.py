@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from schemas.event import Actor
 from schemas.vocabulary import ActorKind
+from services.extraction.actors.actor_mention import ActorMention
 from services.extraction.actors.adjacency import (
     MODIFIER_DEPS,
     titles_lend_affiliation,
@@ -22,7 +23,6 @@ from services.extraction.actors.adjacency import (
 from services.extraction.actors.affiliation import Affiliation, Affiliations
 from services.extraction.actors.elements import Element, ElementKind
 from services.extraction.actors.gazetteer import EntryForm, Role
-from services.extraction.actors.mention import ActorMention
 
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _JOINING_MARKS = frozenset({"-", "/", "\u2013"})

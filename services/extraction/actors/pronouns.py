@@ -7,7 +7,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from schemas.vocabulary import ActorKind
-from services.extraction.actors.mention import ActorMention
+from services.extraction.actors.actor_mention import ActorMention
 from services.extraction.actors.referents import Slot
 
 _SINGULAR_PRONOUNS = frozenset({"he", "him", "she", "her"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from services.extraction.actors.mention import ActorMention
+from services.extraction.actors.actor_mention import ActorMention
 
 
 @dataclass(eq=False)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from spacy.language import Language
 
 from services.extraction import ExtractionEngine
-from services.extraction.nlp import split_sentences
-from services.extraction.prefilter import (
+from services.extraction.sentences.pipeline import split_sentences
+from services.extraction.sentences.prefilter import (
     PhraseIndex,
     PrefilterWords,
     SentencePrefilter,

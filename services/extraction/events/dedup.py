@@ -1,0 +1,141 @@
+"""One event per event: merging the mentions of the same event across an article.
+
+Two events found at different triggers are one when they share PLOVER root and dyad (unordered
+when reciprocal), their modes agree (equal, or one unspecified), their statuses are equal (or
+one is only a default) and their times agree. A trigger without actors ("the
+call", "the upcoming contact", "such negotiations") is a mention of the most recent compatible
+event, preferring one triggered by the same word. Merging keeps the most specific CAMEO code,
+the finest time and the first evidence sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+
+from schemas import EventStatus, EventTime, TextSpan, TimePrecision
+from services.extraction.codebook import CameoCode
+from services.extraction.events.candidate import AnaphoricMention, EventCandidate
+
+_STATUS_GROUPS: dict[EventStatus, str] = {
+    EventStatus.OCCURRED: "real",
+    EventStatus.ONGOING: "real",
+    EventStatus.SCHEDULED: "future",
+    EventStatus.INTENDED: "future",
+    EventStatus.PROPOSED: "future",
+    EventStatus.HYPOTHETICAL: "hypothetical",
+    EventStatus.DENIED: "denied",
+    EventStatus.REFUSED: "refused",
+    EventStatus.CANCELLED: "cancelled",
+}
+_PRECISION_ORDER = list(TimePrecision)
+# Times this close count as the same event's ("Monday evening" and "5 pm Moscow time").
+_TIME_SLACK = timedelta(hours=12)
+_FINE_PRECISIONS = frozenset({TimePrecision.MINUTE, TimePrecision.HOUR, TimePrecision.DAY})
+
+
+def merge_mentions(
+    candidates: Sequence[EventCandidate], anaphors: Sequence[AnaphoricMention]
+) -> list[EventCandidate]:
+    """The distinct events of an article, each with every sentence that mentions it."""
+    items: list[EventCandidate | AnaphoricMention] = sorted(
+        [*candidates, *anaphors], key=lambda item: item.trigger.start
+    )
+    events: list[EventCandidate] = []
+    for item in items:
+        if isinstance(item, EventCandidate):
+            same = next((event for event in events if _same_event(event, item)), None)
+            if same is None:
+                events.append(item)
+            else:
+                _absorb(same, item.sentence, item.trigger, item.time, item.code)
+                same.status_cued = same.status_cued or item.status_cued
+        else:
+            antecedent = _antecedent(events, item)
+            if antecedent is not None:
+                _absorb(antecedent, item.sentence, item.trigger, item.time, item.code)
+    return events
+
+
+def _same_event(event: EventCandidate, other: EventCandidate) -> bool:
+    return (
+        event.code.plover_root == other.code.plover_root
+        and _modes_agree(event.code, other.code)
+        and event.reciprocal == other.reciprocal
+        and _dyad(event) == _dyad(other)
+        and (event.status == other.status or not (event.status_cued and other.status_cued))
+        and _STATUS_GROUPS[event.status] == _STATUS_GROUPS[other.status]
+        and times_agree(event.time, other.time)
+    )
+
+
+def _modes_agree(first: CameoCode, second: CameoCode) -> bool:
+    """Same mode, or one of them unspecified ("talks" and "the phone call")."""
+    return first.plover_mode == second.plover_mode or None in (
+        first.plover_mode,
+        second.plover_mode,
+    )
+
+
+def _dyad(event: EventCandidate) -> tuple[str, ...]:
+    source = event.source.name
+    target = event.target.name if event.target else ""
+    return tuple(sorted((source, target))) if event.reciprocal else (source, target)
+
+
+def _antecedent(
+    events: Sequence[EventCandidate], mention: AnaphoricMention
+) -> EventCandidate | None:
+    compatible = [
+        event
+        for event in events
+        if event.code.plover_root == mention.code.plover_root
+        and _modes_agree(event.code, mention.code)
+        and (
+            not mention.status_cued
+            or _STATUS_GROUPS[event.status] == _STATUS_GROUPS[mention.status]
+        )
+        and times_agree(event.time, mention.time)
+    ]
+    if not compatible:
+        return None
+    same_word = [event for event in compatible if event.trigger_lemma == mention.trigger_lemma]
+    pool = same_word or compatible
+    return max(pool, key=lambda event: event.triggers[-1].start)
+
+
+def _absorb(
+    event: EventCandidate,
+    sentence: TextSpan,
+    trigger: TextSpan,
+    time: EventTime | None,
+    code: CameoCode,
+) -> None:
+    if all(known.start != sentence.start for known in event.mentions):
+        event.mentions.append(sentence)
+        event.mentions.sort(key=lambda span: span.start)
+    if all(known.start != trigger.start for known in event.triggers):
+        event.triggers.append(trigger)
+        event.triggers.sort(key=lambda span: span.start)
+    if len(code.code) > len(event.code.code) and code.plover_root == event.code.plover_root:
+        event.code = code
+    if time is not None and (event.time is None or _finer(time, event.time)):
+        event.time = time
+
+
+def _finer(time: EventTime, other: EventTime) -> bool:
+    return _PRECISION_ORDER.index(time.precision) < _PRECISION_ORDER.index(other.precision)
+
+
+def times_agree(first: EventTime | None, second: EventTime | None) -> bool:
+    """Whether two times can be those of one event: overlapping, or close for fine times."""
+    if first is None or second is None or first.start is None or second.start is None:
+        return True
+    slack = (
+        _TIME_SLACK
+        if first.precision in _FINE_PRECISIONS and second.precision in _FINE_PRECISIONS
+        else timedelta(0)
+    )
+    first_end = first.end or first.start
+    second_end = second.end or second.start
+    return first.start - slack <= second_end and second.start - slack <= first_end

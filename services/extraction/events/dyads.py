@@ -1,0 +1,119 @@
+"""Who does what to whom: source and target pairs of one trigger's arguments."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from schemas import Actor
+from services.extraction.actors import ActorMention
+from services.extraction.actors.index import ActorIndex
+from services.extraction.events.candidate import EventCandidate
+from services.extraction.events.fallback import fallback_target, owned_by_pronoun
+from services.extraction.events.roles import Arguments
+from services.extraction.status.cues import Cues
+from services.extraction.triggers import TriggerMatch
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A source and its target for one event, as the parse or the context gives them."""
+
+    source: ActorMention
+    target: ActorMention | None
+    reciprocal: bool
+    target_inferred: bool
+
+
+def pair_up(
+    trigger: TriggerMatch,
+    arguments: Arguments,
+    mentions: Sequence[ActorMention],
+    speaker: Actor | None,
+    refused: bool,
+    cues: Cues,
+) -> list[Pair]:
+    """Who does what to whom. Conjoined sources of a symmetric event are one reciprocal
+    event; a reply (or a refused event) without a target answers the other party last named,
+    so "NATO and the OSCE refused to discuss" is each of them refusing Russia."""
+    sources, targets = arguments.sources, arguments.targets
+    root = trigger.code.plover_root
+    reciprocal = root in cues.reciprocal_roots and not refused
+    if not targets and len(sources) >= 2 and reciprocal:
+        return [Pair(sources[0], other, True, False) for other in sources[1:]]
+    pairs = [
+        Pair(source, target, False, False)
+        for source in sources
+        for target in targets
+        if source.actor.name != target.actor.name
+    ]
+    if pairs:
+        return pairs
+    if root in cues.reply_roots or refused:
+        replied = _last_other_party(mentions, trigger.start, sources, speaker)
+        if replied is not None:
+            return [Pair(source, replied, False, True) for source in sources]
+    return [Pair(source, None, False, False) for source in sources]
+
+
+def _last_other_party(
+    mentions: Sequence[ActorMention],
+    before: int,
+    sources: Sequence[ActorMention],
+    speaker: Actor | None,
+) -> ActorMention | None:
+    """The actor named last before a reply that is neither the replier nor the speaker."""
+    excluded = {source.actor.name for source in sources}
+    excluded |= {source.actor.country for source in sources if source.actor.country}
+    if speaker is not None:
+        excluded.add(speaker.name)
+    earlier = [
+        m
+        for m in mentions
+        if m.end <= before and m.actor.name not in excluded and m.actor.country not in excluded
+    ]
+    return max(earlier, key=lambda mention: mention.start, default=None)
+
+
+def fill_targets(
+    head: Token,
+    trigger: TriggerMatch,
+    sources: Sequence[ActorMention],
+    actors: ActorIndex,
+    pairs: list[Pair],
+) -> list[Pair]:
+    """Targets for pairs the parse left without one: an actor among the trigger's objects,
+    else the other of two joined sources ("Peru and Chile failed to agree"), else the thing
+    the trigger acts on."""
+    span = (trigger.start, trigger.end)
+    found = fallback_target(head, span, actors, sources, things=len(sources) < 2)
+    if found is None and len(sources) >= 2:
+        return [Pair(sources[0], other, False, False) for other in sources[1:]]
+    if found is None:
+        return pairs
+    return [
+        replace(pair, target=found) if pair.source.actor.name != found.actor.name else pair
+        for pair in pairs
+    ]
+
+
+def without_own_forces(doc: Doc, arguments: Arguments) -> Arguments:
+    """The arguments less the targets that are the source's own ("Chile withdrew its troops"
+    acts on no one but where they leave): pronoun-owned, of a source's country."""
+    countries = {source.actor.country for source in arguments.sources if source.actor.country}
+    kept = tuple(
+        target
+        for target in arguments.targets
+        if not (target.actor.country in countries and owned_by_pronoun(doc[target.head]))
+    )
+    return arguments if len(kept) == len(arguments.targets) else replace(arguments, targets=kept)
+
+
+def demanded_by(candidate: EventCandidate, speaker: Actor | None) -> EventCandidate:
+    """ "Russia says Israel must end the attacks": the demand is the speaker's, made of the one
+    the obligation is put on."""
+    if speaker is None or speaker.name == candidate.source.name:
+        return candidate
+    return replace(candidate, source=speaker, target=candidate.source, reciprocal=False)

@@ -1,0 +1,115 @@
+"""Whether an event happened, will happen, is only wished for, or is denied or refused.
+
+Cues are read on the trigger and on the words governing it. Auxiliaries, negation and
+conditional marks count only within the trigger's own clause (through "to"-infinitives and, for
+a noun, the verb it is subject or object of); governing verbs count all the way up, so that
+"dismissed reports that X planned to visit" is a denied visit. A denial or a refusal always wins
+over the thing denied or refused: that is never coded as having happened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from schemas import EventStatus
+from services.extraction.status.cues import Cues
+
+# Steps up the tree that stay within the trigger's clause.
+_SAME_CLAUSE_DEPS = frozenset({"xcomp", "nsubj", "nsubjpass", "dobj", "attr"})
+_PAST_TAGS = frozenset({"VBD", "VBN"})
+
+
+@dataclass(frozen=True)
+class StatusReading:
+    """The status of one trigger, and whether a cue word (not a default) decided it."""
+
+    status: EventStatus
+    cued: bool
+    # Refused through a negation ("will not accept"), not through a refusing verb.
+    negated_refusal: bool = False
+
+
+def read_status(trigger: Token, nominal: bool, speech_act: bool, cues: Cues) -> StatusReading:
+    """The status the sentence gives the event whose trigger head is ``trigger``. A
+    ``speech_act`` (demand, offer, accusation) that is rejected still happened: only the
+    rejection is new, so "rejected the demand" leaves the demand occurred."""
+    found: list[EventStatus] = []
+    negated = False
+    in_clause = True
+    token = trigger
+    while True:
+        if in_clause:
+            negated = negated or _negated(token)
+            found.extend(_clause_cues(token, cues))
+        if token.i != trigger.i:
+            status = cues.governor(token)
+            rejected_speech = (
+                speech_act and status is EventStatus.REFUSED and trigger.head.i == token.i
+            )
+            if status is not None and not rejected_speech:
+                found.append(status)
+        own_cues = _noun_cues(token, cues) if nominal and token.i == trigger.i else []
+        found.extend(own_cues)
+        if token.head.i == token.i:
+            break
+        # A noun's own tense wins over its clause's: "will review the exchange they carried
+        # out last week" is about a past exchange.
+        in_clause = in_clause and token.dep_ in _SAME_CLAUSE_DEPS and not own_cues
+        token = token.head
+    if negated:
+        future = any(s in (EventStatus.SCHEDULED, EventStatus.INTENDED) for s in found)
+        found.append(EventStatus.REFUSED if future else EventStatus.DENIED)
+    if not found:
+        return StatusReading(_default_status(trigger), cued=False)
+    status = min(found, key=cues.rank)
+    return StatusReading(
+        status, cued=True, negated_refusal=negated and status is EventStatus.REFUSED
+    )
+
+
+def _clause_cues(token: Token, cues: Cues) -> list[EventStatus]:
+    found: list[EventStatus] = []
+    for child in token.children:
+        if child.dep_ in ("aux", "auxpass"):
+            status = cues.auxiliaries.get(child.lower_)
+            if status is not None:
+                found.append(status)
+            elif child.lemma_ == "be" and token.tag_ == "VBG":
+                found.append(EventStatus.ONGOING)
+        elif child.dep_ == "mark" and child.lower_ in cues.conditional_marks:
+            found.append(EventStatus.HYPOTHETICAL)
+    if token.dep_ == "advcl":
+        found.extend(
+            EventStatus.HYPOTHETICAL
+            for child in token.children
+            if child.dep_ == "mark" and child.lower_ in cues.conditional_marks
+        )
+    return found
+
+
+def _noun_cues(noun: Token, cues: Cues) -> list[EventStatus]:
+    found: list[EventStatus] = []
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound", "nmod"):
+            status = cues.modifiers.get(child.lower_) or cues.modifiers.get(child.lemma_.lower())
+            if status is not None:
+                found.append(status)
+        elif child.dep_ in ("acl", "relcl"):
+            status = cues.governor(child)
+            if status is not None:
+                found.append(status)
+            elif child.tag_ in _PAST_TAGS:
+                found.append(EventStatus.OCCURRED)
+    return found
+
+
+def _negated(token: Token) -> bool:
+    return any(child.dep_ == "neg" for child in token.children)
+
+
+def _default_status(trigger: Token) -> EventStatus:
+    if trigger.tag_ == "VBG" and any(c.lemma_ == "be" for c in trigger.children):
+        return EventStatus.ONGOING
+    return EventStatus.OCCURRED
