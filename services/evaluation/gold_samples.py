@@ -1,8 +1,12 @@
-"""The project's own gold: ``samples/articles.jsonl`` and its exhaustive ``samples/gold.jsonl``.
+"""The project's own gold: the sample articles and the news articles, annotated exhaustively.
+
+``samples/articles.jsonl`` with ``samples/gold.jsonl`` are short wire items; ``samples/news/``
+holds realistic full-length articles, one JSON file each (``{"article": ..., "events": [...]}``,
+the events in the fields of ``gold.jsonl``), in a development part and a held-out part.
 
 Sentences are found by the samples' own convention (see ``samples/README.md``): a sentence ends
-with ``.``, ``!`` or ``?`` followed by one space. A sentence that only re-mentions an event
-stated elsewhere is not scored per sentence (either reading would be right).
+with ``.``, ``!`` or ``?``, perhaps a closing quote, then white space. A sentence that only
+re-mentions an event stated elsewhere is not scored per sentence (either reading would be right).
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ from schemas import Article, PloverRoot
 from services.evaluation.items import GoldActor, GoldArticle, GoldFormatError, GoldSentence
 
 SAMPLES_DIR = Path(__file__).resolve().parents[2] / "samples"
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?]) (?=\S)")
+NEWS_DIR = SAMPLES_DIR / "news"
+_SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d]?(\s+)(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,7 @@ class GoldEvent:
     source: GoldActor
     target: GoldActor | None
     status: str
+    reciprocal: bool
     time_start: date | None
     time_precision: str | None
     location_country: str | None
@@ -52,8 +58,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_BREAK.finditer(text):
-        spans.append((start, match.start()))
-        start = match.end()
+        spans.append((start, match.start(1)))
+        start = match.end(1)
     spans.append((start, len(text)))
     return spans
 
@@ -68,6 +74,24 @@ def load_samples(folder: Path = SAMPLES_DIR, limit: int | None = None) -> OwnGol
         for row in _read_jsonl(folder / "gold.jsonl")
         if row["article_id"] in by_id
     ]
+    return OwnGold([_scored_article(article, events) for article in articles], events)
+
+
+def load_news(folder: Path, limit: int | None = None) -> OwnGold:
+    """The news articles of one part of ``samples/news`` (at most ``limit``), by file name."""
+    if not folder.is_dir():
+        raise GoldFormatError(f"{folder}: no such folder of news gold")
+    articles: list[Article] = []
+    events: list[GoldEvent] = []
+    for path in sorted(folder.glob("*.json"))[:limit]:
+        try:
+            document = json.loads(path.read_text(encoding="utf-8"))
+            article = Article.model_validate(document["article"])
+            rows = document["events"]
+        except (json.JSONDecodeError, KeyError, ValueError) as error:
+            raise GoldFormatError(f"{path}: {error}") from error
+        articles.append(article)
+        events.extend(_gold_event(row, article) for row in rows)
     return OwnGold([_scored_article(article, events) for article in articles], events)
 
 
@@ -114,6 +138,7 @@ def _gold_event(row: dict[str, Any], article: Article) -> GoldEvent:
         source=source,
         target=_actor(row.get("target")),
         status=row["status"],
+        reciprocal=bool(row.get("reciprocal")),
         time_start=date.fromisoformat(start[:10]) if start else None,
         time_precision=time.get("precision"),
         location_country=(row.get("location") or {}).get("country"),

@@ -22,6 +22,14 @@ _PERCENT_METRICS = frozenset(
         "event_precision",
         "event_recall",
         "event_f1",
+        "article_event_precision",
+        "article_event_recall",
+        "article_event_f1",
+        "typed_event_recall",
+        "status_agreement",
+        "time_day_agreement",
+        "location_agreement",
+        "both_countries_share",
     }
 )
 
@@ -65,6 +73,9 @@ def render_table(reports: Sequence[SetReport]) -> str:
                 for name, value in report.event_fields.items()
             ]
             parts.append(_table([f"{report.name}: matched-event field", "agreement"], field_rows))
+        if report.type_confusion:
+            confusion_rows = [[pair, str(count)] for pair, count in report.type_confusion.items()]
+            parts.append(_table([f"{report.name}: gold->engine type", "events"], confusion_rows))
     return "\n\n".join(parts)
 
 

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from services.evaluation import gold_gsr, gold_plv
+from services.evaluation.article_scoring import article_metrics
 from services.evaluation.engine import BatchExtractor, extract_each
-from services.evaluation.gold_samples import OwnGold, load_samples
+from services.evaluation.gold_samples import NEWS_DIR, OwnGold, load_news, load_samples
 from services.evaluation.items import GoldArticle
 from services.evaluation.metrics import (
     ReliabilityBin,
@@ -32,7 +33,9 @@ from services.evaluation.scoring import (
     sentence_outcomes,
 )
 
-SET_NAMES = ("own", "gsr", "plv")
+SET_NAMES = ("own", "news", "holdout", "gsr", "plv")
+# The project's news gold: a development part, and a held-out part nobody tunes on.
+NEWS_PARTS = {"news": NEWS_DIR / "dev", "holdout": NEWS_DIR / "holdout"}
 SHARED_SETS: dict[str, tuple[Path, Callable[[Path, int | None], list[GoldArticle]]]] = {
     "gsr": (gold_gsr.RELATIVE_PATH, gold_gsr.load_gsr),
     "plv": (gold_plv.RELATIVE_PATH, gold_plv.load_plv),
@@ -51,6 +54,7 @@ class SetReport:
     reliability: list[ReliabilityBin]
     extraction_errors: dict[str, str] = field(default_factory=dict)
     event_fields: dict[str, float | None] = field(default_factory=dict)
+    type_confusion: dict[str, int] = field(default_factory=dict)
 
 
 def shared_path(shared: Path, name: str) -> Path:
@@ -62,6 +66,8 @@ def load_set(name: str, shared: Path | None, limit: int | None) -> list[GoldArti
     """The gold of one set; the shared sets need ``shared`` (checked by the caller)."""
     if name == "own":
         return load_samples(limit=limit)
+    if name in NEWS_PARTS:
+        return load_news(NEWS_PARTS[name], limit)
     if shared is None:
         raise ValueError(f"gold set {name!r} needs the shared folder")
     relative, loader = SHARED_SETS[name]
@@ -89,12 +95,17 @@ def evaluate_set(name: str, gold: list[GoldArticle] | OwnGold, engine: BatchExtr
         "expected_calibration_error": expected_calibration_error(bins),
     }
     event_fields: dict[str, float | None] = {}
+    confusion: dict[str, int] = {}
     if isinstance(gold, OwnGold):
         pairs = match_events(gold.events, articles, extracted)
         predicted = sum(len(events) for events in extracted)
         precision, recall, f1 = precision_recall_f1(len(pairs), predicted, len(gold.events))
         metrics |= {"event_precision": precision, "event_recall": recall, "event_f1": f1}
         event_fields = field_accuracies(pairs)
+        whole = article_metrics([item.article.id for item in articles], gold.events, extracted)
+        metrics |= whole.metrics
+        # The held-out part shows its figures only: what the engine got wrong there stays unread.
+        confusion = whole.type_confusion if name != "holdout" else {}
     return SetReport(
         name=name,
         articles=len(articles),
@@ -104,4 +115,5 @@ def evaluate_set(name: str, gold: list[GoldArticle] | OwnGold, engine: BatchExtr
         reliability=bins,
         extraction_errors=errors,
         event_fields=event_fields,
+        type_confusion=confusion,
     )

@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         "--sets",
         type=_set_names,
         help=f"comma-separated gold sets among {','.join(SET_NAMES)} "
-        "(default: all, or only 'own' when no shared folder is configured)",
+        "(default: all, or only the project's own sets when no shared folder is configured)",
     )
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="JSON report path")
     parser.add_argument("--limit", type=int, help="score at most N articles or sentences per set")
@@ -52,10 +52,11 @@ def _chosen_sets(requested: tuple[str, ...] | None, shared: Path | None) -> tupl
         return requested
     if shared is None:
         print(
-            "dipstream: no shared folder (--shared or DIPSTREAM_SHARED): scoring the own set only",
+            "dipstream: no shared folder (--shared or DIPSTREAM_SHARED): scoring the project's "
+            "own sets only",
             file=sys.stderr,
         )
-        return ("own",)
+        return tuple(name for name in SET_NAMES if name not in SHARED_SETS)
     return SET_NAMES
 
 
