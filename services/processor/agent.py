@@ -18,12 +18,12 @@ from typing import Any
 
 from schemas import Article, DeadLetterReason, DiplomaticEvent
 from services.processor import metrics
-from services.processor.batching import TakenBatch
 from services.processor.dead_letters import send_dead_letter
 from services.processor.decode import decode_article
 from services.processor.dlq_guard import DeadLetterGuard, DeadLetterGuardError
 from services.processor.extraction_pool import ExtractionPool
-from services.processor.output import OutputProducer
+from services.processor.faust_fixes.batching import TakenBatch
+from services.processor.faust_fixes.output import OutputProducer
 from services.processor.publish import send_event
 from services.processor.records import InputRecord, InvalidMessage, input_record_of
 from services.settings import Settings

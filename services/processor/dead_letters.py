@@ -11,7 +11,7 @@ from typing import Any
 
 from schemas import DeadLetterHeaders
 from services import __version__
-from services.processor.output import OutputProducer
+from services.processor.faust_fixes.output import OutputProducer
 from services.processor.records import Headers, InvalidMessage
 
 # DeadLetterHeaders caps the error text at this length.

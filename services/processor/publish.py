@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from schemas import DiplomaticEvent
-from services.processor.output import OutputProducer
+from services.processor.faust_fixes.output import OutputProducer
 from services.processor.records import Headers, InputRecord
 from services.settings import Settings
 

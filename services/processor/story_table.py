@@ -23,7 +23,7 @@ import faust
 from pydantic import ValidationError
 
 from schemas import DiplomaticEvent
-from services.processor.output import OutputProducer
+from services.processor.faust_fixes.output import OutputProducer
 from services.processor.records import input_record_of
 from services.processor.stories import StoryState, fold_events_into_stories, is_expired
 from services.settings import Settings
