@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from services.evaluation import gold_gsr, gold_plv
-from services.evaluation.engine import BatchExtractor, extract_each
 from services.evaluation.gold_samples import OwnGold, load_samples
 from services.evaluation.items import GoldArticle
 from services.evaluation.metrics import (
@@ -25,6 +24,7 @@ from services.evaluation.metrics import (
     top1_accuracy,
     type_recall,
 )
+from services.evaluation.offline_extraction import BatchExtractor, extract_each
 from services.evaluation.scoring import (
     country_pairs,
     field_accuracies,
