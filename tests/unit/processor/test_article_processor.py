@@ -7,7 +7,6 @@ that keep their contracts (the producer's is checked in ``test_memory_publisher`
 from __future__ import annotations
 
 import asyncio
-import itertools
 import json
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
@@ -24,28 +23,10 @@ from services.processor.metrics import REGISTRY
 from services.settings import Settings
 from tests.unit.processor.events import make_event
 from tests.unit.processor.memory_publisher import InMemoryPublisher
+from tests.unit.processor.stream_events import StreamEvent, stream_event
 
 SETTINGS = Settings(_env_file=None)
 RECORD_TIME = datetime(2026, 4, 6, 9, 0, tzinfo=UTC)
-_offsets = itertools.count()
-
-
-@dataclass(frozen=True)
-class RawMessage:
-    """What the processor reads of a Faust event's message (the topic's serializer is raw)."""
-
-    topic: str
-    partition: int
-    offset: int
-    key: bytes | None
-    value: bytes | None
-    headers: list[tuple[str, bytes]]
-    timestamp: float
-
-
-@dataclass(frozen=True)
-class StreamEvent:
-    message: RawMessage
 
 
 @dataclass
@@ -81,18 +62,7 @@ def article(article_id: str, **fields: object) -> bytes:
 
 
 def event(value: bytes | None) -> StreamEvent:
-    offset = next(_offsets)
-    return StreamEvent(
-        RawMessage(
-            SETTINGS.topic_articles,
-            0,
-            offset,
-            f"k{offset}".encode(),
-            value,
-            [],
-            RECORD_TIME.timestamp(),
-        )
-    )
+    return stream_event(SETTINGS.topic_articles, value, RECORD_TIME)
 
 
 def batches_of(*values: Sequence[bytes | None]) -> tuple[list[Batch], list[int]]:
