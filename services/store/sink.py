@@ -102,8 +102,11 @@ class Sink:
         while stop is None or not stop.is_set():
             polled = self._consumer.poll(timeout_ms=POLL_MS)
             records = [record for batch in polled.values() for record in batch]
-            if records:
+            if records or not self._consumer.assignment():
+                # Idle time counts from the group's assignment: joining a group whose last
+                # member died waits for that member's session to expire first.
                 last_record = time.monotonic()
+            if records:
                 self.store_records(records)
                 self._consumer.commit()
             elif idle_exit_s is not None and time.monotonic() - last_record > idle_exit_s:
