@@ -15,7 +15,6 @@ import pytest
 from kafka import KafkaProducer
 
 from schemas import DiplomaticEvent
-
 from services.broker.client_config import kafka_python_config
 from services.broker.topics import create_topics
 from services.cli.worker_process import settings_environment
