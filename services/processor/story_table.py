@@ -23,6 +23,7 @@ import faust
 from pydantic import ValidationError
 
 from schemas import DiplomaticEvent
+from services.processor.metrics import STORIES_TRACKED, STORIES_UPDATED
 from services.processor.output import OutputProducer
 from services.processor.records import input_record_of
 from services.processor.stories import StoryState, fold_events_into_stories, is_expired
@@ -45,6 +46,7 @@ def register_stories(app: faust.App, settings: Settings) -> None:
         partitions=settings.topic_partitions,
         help="Stories by fingerprint: the aggregate, its article ids and publishers.",
     )
+    STORIES_TRACKED.set_function(lambda: len(table.data))
 
     async def fold_batch(records: Sequence[Any]) -> None:
         decoded = [
@@ -77,6 +79,7 @@ def register_stories(app: faust.App, settings: Settings) -> None:
                 )
             )
         await asyncio.gather(*acks)
+        STORIES_UPDATED.inc(len(changed))
 
     @app.agent(events_topic, name="stories")
     async def fold_stories(stream: Any) -> None:
