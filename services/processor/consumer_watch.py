@@ -95,12 +95,12 @@ def register_consumer_watch(app: faust.App, settings: Settings) -> ConsumerLag:
     async def count_rebalance(_sender: faust.App, *_args: Any, **_kwargs: Any) -> None:
         REBALANCES.inc()
 
-    async def close_admin(_sender: faust.App, *_args: Any, **_kwargs: Any) -> None:
+    async def close_lag_clients(_sender: faust.App, *_args: Any, **_kwargs: Any) -> None:
         await lag.close()
 
     # mode annotates signal receivers with a type that no function satisfies under mypy.
     partitions_assigned: Any = app.on_partitions_assigned
     partitions_assigned.connect(count_rebalance)
     before_shutdown: Any = app.on_before_shutdown
-    before_shutdown.connect(close_admin)
+    before_shutdown.connect(close_lag_clients)
     return lag
