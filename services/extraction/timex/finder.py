@@ -58,6 +58,18 @@ _RULES = (
 )
 
 
+def _read_or_unresolved(
+    read: Rule, match: re.Match[str], anchor: Anchor, vocab: TimeVocabulary
+) -> Reading | None:
+    """The rule's reading; an expression the calendar cannot hold ("3000 years ago", a
+    publication time at the calendar's edge) is kept as a time without bounds, never an error
+    that would stop the article."""
+    try:
+        return read(match, anchor, vocab)
+    except (ValueError, OverflowError):
+        return Reading(*match.span(), None, None, TimePrecision.VAGUE, open_bounds=False)
+
+
 def _read_all(text: str, anchor: Anchor, vocab: TimeVocabulary) -> list[Reading]:
     patterns = load_patterns()
     lowered = text.lower()
@@ -68,7 +80,7 @@ def _read_all(text: str, anchor: Anchor, vocab: TimeVocabulary) -> list[Reading]
             continue
         pattern: re.Pattern[str] = getattr(patterns, rule.name)
         for match in pattern.finditer(text):
-            reading = rule.read(match, anchor, vocab)
+            reading = _read_or_unresolved(rule.read, match, anchor, vocab)
             if reading is not None:
                 readings.append((rank, reading))
     readings.sort(key=lambda item: (item[1].start - item[1].end, item[0], item[1].start))
@@ -84,7 +96,10 @@ def _join_neighbours(text: str, readings: list[Reading], anchor: Anchor) -> list
     for reading in readings:
         previous = joined[-1] if joined else None
         if previous is not None and _DATE_CLOCK_GAP.fullmatch(text, previous.end, reading.start):
-            pair = _joined(text, previous, reading, anchor.zone)
+            try:
+                pair = _joined(text, previous, reading, anchor.zone)
+            except (ValueError, OverflowError):
+                pair = None  # a clock time that lands outside the calendar stays apart
             if pair is not None:
                 joined[-1] = pair
                 continue
