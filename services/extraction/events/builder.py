@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from schemas import (
     Actor,
@@ -32,8 +32,7 @@ from services.extraction.places import PlaceMention, place_of_event
 from services.extraction.sentences.document import ParsedArticle
 from services.extraction.status.cues import Cues
 from services.extraction.status.reading import read_status
-from services.extraction.timex import find_time_expressions
-from services.extraction.timex.attachment import attach_times
+from services.extraction.timex.article_times import ArticleTimes, ZoneOfPlace, article_times
 from services.extraction.triggers import TriggerMatch
 
 _CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
@@ -50,12 +49,14 @@ class EventBuilder:
         speaker_roles: frozenset[str],
         country_names: Mapping[str, str],
         ambiguous_forms: frozenset[str],
+        zone_of_place: ZoneOfPlace,
     ) -> None:
         self._cues = cues
         self._refusal_code = refusal_code
         self._speaker_roles = speaker_roles
         self._country_names = country_names
         self._ambiguous_forms = ambiguous_forms
+        self._zone_of_place = zone_of_place
 
     def build(
         self,
@@ -70,11 +71,8 @@ class EventBuilder:
             return []
         doc = parsed.doc
         actors = ActorIndex(doc, mentions)
-        times = attach_times(
-            [doc[trigger.head] for trigger in triggers],
-            self._time_spans(article, parsed),
-            self._cues,
-        )
+        heads = [doc[trigger.head] for trigger in triggers]
+        times = article_times(article, parsed, heads, self._cues, self._zone_of_place)
         briefer = next((m for m in mentions if m.role in self._speaker_roles), None)
         eligible = [
             trigger
@@ -97,9 +95,11 @@ class EventBuilder:
                 anaphors.append(found)
             else:
                 candidates.extend(found)
-        events = [
-            assemble(article, candidate) for candidate in merge_mentions(candidates, anaphors)
-        ]
+        events = []
+        for candidate in merge_mentions(candidates, anaphors):
+            # Dated only once merged, so that a default day never keeps two mentions apart.
+            candidate.time = candidate.time or times.default_for(candidate.status)
+            events.append(assemble(article, candidate))
         unique = {event.event_id: event for event in reversed(events)}
         return sorted(unique.values(), key=lambda event: event.evidence.triggers[0].start)
 
@@ -132,19 +132,6 @@ class EventBuilder:
             for child in head.children
         )
 
-    def _time_spans(self, article: Article, parsed: ParsedArticle) -> list[tuple[Span, EventTime]]:
-        spans: list[tuple[Span, EventTime]] = []
-        for sentence in parsed.doc.sents:
-            for mention in find_time_expressions(sentence.text, article.published_at):
-                span = parsed.doc.char_span(
-                    sentence.start_char + mention.start,
-                    sentence.start_char + mention.end,
-                    alignment_mode="expand",
-                )
-                if span is not None:
-                    spans.append((span, mention.time))
-        return spans
-
     def _trigger_events(
         self,
         article: Article,
@@ -158,7 +145,7 @@ class EventBuilder:
         arguments = find_arguments(doc, trigger, actors, self._cues)
         speech_act = trigger.code.plover_root in self._cues.speech_act_roots
         reading = read_status(head, trigger.nominal, speech_act, self._cues)
-        time = context.times.get(trigger.head)
+        time = context.times.of_trigger.get(trigger.head)
         status, cued = _with_time(reading.status, reading.cued, time, article.published_at)
         sentence = parsed.sentence_of(head)
         trigger_span = parsed.span_of_tokens(trigger.start, trigger.end)
@@ -254,7 +241,7 @@ class _Context:
     """What every trigger of one article is read against."""
 
     actors: ActorIndex
-    times: dict[int, EventTime]
+    times: ArticleTimes
     briefer: ActorMention | None
     main: dict[TriggerKey, MainTrigger]
 

@@ -9,7 +9,8 @@ Kremlin"). ``place_of_event`` keeps only a place attached by a locative preposit
 """
 
 from services.extraction.places.attachment import place_of_event
+from services.extraction.places.disambiguation import zone_of_name
 from services.extraction.places.finder import PlaceMention, find_places
 from services.extraction.places.gazetteer import PlaceGazetteer
 
-__all__ = ["PlaceGazetteer", "PlaceMention", "find_places", "place_of_event"]
+__all__ = ["PlaceGazetteer", "PlaceMention", "find_places", "place_of_event", "zone_of_name"]

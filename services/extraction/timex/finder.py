@@ -97,7 +97,7 @@ def _join_neighbours(text: str, readings: list[Reading], anchor: Anchor) -> list
         previous = joined[-1] if joined else None
         if previous is not None and _DATE_CLOCK_GAP.fullmatch(text, previous.end, reading.start):
             try:
-                pair = _joined(text, previous, reading, anchor.zone)
+                pair = _joined(text, previous, reading, anchor.clock_zone)
             except (ValueError, OverflowError):
                 pair = None  # a clock time that lands outside the calendar stays apart
             if pair is not None:
@@ -154,18 +154,20 @@ def find_time_expressions(
     *,
     tense: Tense | None = None,
     local_zone: tzinfo | None = None,
+    clock_zone: tzinfo | None = None,
 ) -> list[TimeMention]:
     """Every time expression of ``text``, in order, resolved to UTC.
 
     ``tense`` is the tense of the text when the caller knows it (one sentence at a time):
     it decides whether a bare "Monday" or "March 18" lies before or after publication.
-    ``local_zone`` is where clock times and day boundaries without a named zone are read
-    (say, the zone of the event's place); by default the publication time's own zone.
+    ``local_zone`` is where day boundaries are read, by default the publication time's own
+    zone; ``clock_zone`` is where clock times without a named zone are read (the zone of the
+    story's dateline place, say), by default ``local_zone``.
     """
     if published_at is not None and published_at.tzinfo is None:
         raise ValueError("published_at must be timezone-aware")
     zone = local_zone or (published_at.tzinfo if published_at is not None else None) or UTC
-    anchor = Anchor(published_at, zone, tense)
+    anchor = Anchor(published_at, zone, tense, clock_zone or zone)
     vocab = load_vocabulary()
     readings = _join_neighbours(text, _read_all(text, anchor, vocab), anchor)
     mentions = []
