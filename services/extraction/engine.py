@@ -20,7 +20,7 @@ from schemas import ActorKind, Article, DiplomaticEvent, PloverRoot
 from services.extraction.actors import ActorGazetteer, find_actor_mentions
 from services.extraction.codebook import Codebook
 from services.extraction.events.builder import EventBuilder
-from services.extraction.places import PlaceGazetteer, find_places, zone_of_name
+from services.extraction.places import PlaceGazetteer, find_places, place_of_name
 from services.extraction.sentences.document import ParsedArticle, joined_text
 from services.extraction.sentences.pipeline import SentenceSlice, load_pipeline, split_sentences
 from services.extraction.sentences.prefilter import (
@@ -120,7 +120,7 @@ class ExtractionEngine:
                     if entry.kind is ActorKind.STATE and entry.country
                 },
                 ambiguous_forms,
-                partial(zone_of_name, places),
+                partial(place_of_name, places),
             ),
             confidence_threshold,
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -28,11 +28,12 @@ from services.extraction.events.dyads import demanded_by, fill_targets, pair_up,
 from services.extraction.events.fallback import fallback_source
 from services.extraction.events.main_event import MainTrigger, TriggerKey, key_of, main_triggers
 from services.extraction.events.roles import find_arguments
-from services.extraction.places import PlaceMention, place_of_event
+from services.extraction.places import NamedPlace, PlaceMention, StoryPlace, place_of_event
 from services.extraction.sentences.document import ParsedArticle
 from services.extraction.status.cues import Cues
 from services.extraction.status.reading import read_status
-from services.extraction.timex.article_times import ArticleTimes, ZoneOfPlace, article_times
+from services.extraction.timex.article_times import ArticleTimes, article_times
+from services.extraction.timex.dateline import lead_end, read_dateline
 from services.extraction.triggers import TriggerMatch
 
 _CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
@@ -49,14 +50,14 @@ class EventBuilder:
         speaker_roles: frozenset[str],
         country_names: Mapping[str, str],
         ambiguous_forms: frozenset[str],
-        zone_of_place: ZoneOfPlace,
+        place_of_name: Callable[[str], NamedPlace | None],
     ) -> None:
         self._cues = cues
         self._refusal_code = refusal_code
         self._speaker_roles = speaker_roles
         self._country_names = country_names
         self._ambiguous_forms = ambiguous_forms
-        self._zone_of_place = zone_of_place
+        self._place_of_name = place_of_name
 
     def build(
         self,
@@ -72,7 +73,14 @@ class EventBuilder:
         doc = parsed.doc
         actors = ActorIndex(doc, mentions)
         heads = [doc[trigger.head] for trigger in triggers]
-        times = article_times(article, parsed, heads, self._cues, self._zone_of_place)
+        dateline = read_dateline(article.text, article.published_at)
+        named = self._place_of_name(dateline.place) if dateline else None
+        times = article_times(
+            article, parsed, heads, self._cues, dateline, named.zone if named else None
+        )
+        story_place = None
+        if named is not None and dateline is not None:
+            story_place = StoryPlace(named.location, lead_end(article.text, dateline.end))
         briefer = next((m for m in mentions if m.role in self._speaker_roles), None)
         eligible = [
             trigger
@@ -99,6 +107,13 @@ class EventBuilder:
         for candidate in merge_mentions(candidates, anaphors):
             # Dated only once merged, so that a default day never keeps two mentions apart.
             candidate.time = candidate.time or times.default_for(candidate.status)
+            if candidate.location is None and story_place is not None:
+                candidate.location = story_place.location_of(
+                    candidate.sentence.start,
+                    candidate.source,
+                    candidate.target,
+                    times.is_current(candidate.time),
+                )
             events.append(assemble(article, candidate))
         unique = {event.event_id: event for event in reversed(events)}
         return sorted(unique.values(), key=lambda event: event.evidence.triggers[0].start)

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
-from services.extraction.places.gazetteer import Candidate, PlaceGazetteer
+from services.extraction.places.gazetteer import Candidate
 
 # A city in a country the article names loses only to a namesake this many times bigger:
 # "Paris" in an article that mentions the US is still Paris, France (86x Paris, Texas),
@@ -95,11 +94,3 @@ def choose(candidates: Sequence[Candidate], context: PlaceContext) -> Candidate 
     if states and (city is None or not (city.capital or city.population >= _MAJOR_CITY)):
         return named_state or states[0]
     return city
-
-
-def zone_of_name(gazetteer: PlaceGazetteer, text: str) -> ZoneInfo | None:
-    """The zone of the place a bare name means ("MOSCOW", "ANNAPOLIS, Maryland"): a dateline
-    names its place without context, so the country or the most prominent city wins."""
-    found = gazetteer.candidates(text.split(",")[0])
-    chosen = choose(found, PlaceContext(frozenset(), frozenset(), frozenset())) if found else None
-    return None if chosen is None else gazetteer.time_zone(chosen.location())

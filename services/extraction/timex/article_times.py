@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 
@@ -23,16 +23,13 @@ from services.extraction.sentences.document import ParsedArticle
 from services.extraction.status.cues import Cues
 from services.extraction.timex.attachment import attach_times
 from services.extraction.timex.calendar import Tense, day_span
-from services.extraction.timex.dateline import Dateline, read_dateline
+from services.extraction.timex.dateline import Dateline, lead_end
 from services.extraction.timex.finder import TimeMention, find_time_expressions
 from services.extraction.timex.tense import clause_tense
-
-ZoneOfPlace = Callable[[str], tzinfo | None]
 
 _DAY_OR_FINER = frozenset({TimePrecision.MINUTE, TimePrecision.HOUR, TimePrecision.DAY})
 # The lead's time is the story's day only when it is the news: within a week of the dateline.
 _STORY_REACH = timedelta(days=7)
-_PARAGRAPH_BREAK = "\n\n"
 
 
 @dataclass(frozen=True)
@@ -51,6 +48,10 @@ class ArticleTimes:
             return self.story_time
         return self.present if status is EventStatus.ONGOING else None
 
+    def is_current(self, time: EventTime | None) -> bool:
+        """Whether a time lies in the days the story tells of, not in its background."""
+        return time is not None and self.present is not None and _is_news(time, self.present.start)
+
 
 @dataclass(frozen=True)
 class _Reference:
@@ -59,7 +60,9 @@ class _Reference:
     dateline_end: int
 
 
-def _reference(article: Article, dateline: Dateline | None, zone_of: ZoneOfPlace) -> _Reference:
+def _reference(
+    article: Article, dateline: Dateline | None, clock_zone: tzinfo | None
+) -> _Reference:
     """The publication time moved to the dateline's day, and where its clock times are read."""
     published = article.published_at
     if dateline is None:
@@ -69,7 +72,7 @@ def _reference(article: Article, dateline: Dateline | None, zone_of: ZoneOfPlace
             published += dateline.day - published.date()
         except OverflowError:
             published = article.published_at
-    return _Reference(published, zone_of(dateline.place), dateline.end)
+    return _Reference(published, clock_zone, dateline.end)
 
 
 def _clause_verb(token: Token) -> Token:
@@ -121,10 +124,10 @@ def _story_time(
     reference: _Reference,
     dateline: Dateline | None,
 ) -> EventTime | None:
-    lead_end = parsed.text.find(_PARAGRAPH_BREAK, reference.dateline_end)
+    lead = lead_end(parsed.text, reference.dateline_end)
     published = reference.published_at
     for index in sorted(attached):
-        if lead_end >= 0 and parsed.original_offset(parsed.doc[index].idx) > lead_end:
+        if parsed.original_offset(parsed.doc[index].idx) > lead:
             break
         time = attached[index]
         if _is_news(time, published):
@@ -150,11 +153,12 @@ def article_times(
     parsed: ParsedArticle,
     trigger_heads: Sequence[Token],
     cues: Cues,
-    zone_of_place: ZoneOfPlace,
+    dateline: Dateline | None,
+    clock_zone: tzinfo | None,
 ) -> ArticleTimes:
-    """The time of every trigger of the article, and the story's day."""
-    dateline = read_dateline(article.text, article.published_at)
-    reference = _reference(article, dateline, zone_of_place)
+    """The time of every trigger of the article, and the story's day; ``clock_zone`` is the
+    zone of the dateline's place."""
+    reference = _reference(article, dateline, clock_zone)
     spans = [
         found
         for sentence in parsed.doc.sents

@@ -23,6 +23,7 @@ _AGENCY = re.compile(r"\s*\([^()\n]{1,60}\)\s*$")
 # A place: up to four capitalised words ("UNITED NATIONS", "Rome"), or a city and its state.
 _PLACE_PART = re.compile(r"[^\W\d_][^\W\d_'\u2019.-]*(?:[ '\u2019.-]+[^\W\d_]+){0,3}")
 _LONGEST = 100
+_PARAGRAPH_BREAK = "\n\n"
 # A dateline more than this far from the publication day is a misreading, not a dateline.
 _REACH = timedelta(days=3)
 
@@ -77,3 +78,9 @@ def read_dateline(text: str, published_at: datetime | None) -> Dateline | None:
     if not dated and not place_parts[0].isupper():
         return None
     return Dateline(", ".join(place_parts), day, end)
+
+
+def lead_end(text: str, start: int = 0) -> int:
+    """Where the lead paragraph that begins at ``start`` (just past the dateline) ends."""
+    found = text.find(_PARAGRAPH_BREAK, start + 1)
+    return len(text) if found < 0 else found

@@ -94,3 +94,29 @@ def test_an_announced_measure_under_way_takes_the_announcements_day(code: Code) 
     events = code("Norway announced on Friday that it was expelling two Russian diplomats.")
     sanctions = [e for e in events if e.event_type is PloverRoot.SANCTION]
     assert sanctions and _day_of(sanctions[0]) == date(2025, 2, 28)
+
+
+def _places(events: list[DiplomaticEvent]) -> list[str | None]:
+    return [e.location.country if e.location else None for e in events]
+
+
+def test_the_visited_place_is_where_the_visits_events_happen(code: Code) -> None:
+    events = _consults(
+        code(
+            "The Norwegian prime minister paid an official visit to Chile, where he held "
+            "talks with Boric. The Danish premier arrived in Lima and met Peru's president."
+        )
+    )
+    assert len(events) >= 3
+    assert set(_places(events)) == {"CHL", "PER"}
+
+
+def test_the_dateline_places_only_what_happens_there(engine: ExtractionEngine) -> None:
+    text = (
+        "OSLO, March 11 (Sample Wire) - Norway accused Russia of spying on Tuesday. "
+        "Japan and India held talks on Tuesday."
+    )
+    events = _code_at(engine, text, _AFTER_MIDNIGHT)
+    accusations = [e for e in events if e.event_type is PloverRoot.ACCUSE]
+    assert accusations and _places(accusations) == ["NOR"]
+    assert _places(_consults(events)) == [None]
