@@ -49,6 +49,10 @@ def _code_at(engine: ExtractionEngine, text: str, published_at: datetime) -> lis
     return engine.extract(Article(id="unit-time", text=text, published_at=published_at))
 
 
+def _of_type(events: list[DiplomaticEvent], root: PloverRoot) -> list[DiplomaticEvent]:
+    return [e for e in events if e.event_type is root]
+
+
 def _day_of(event: DiplomaticEvent) -> date | None:
     return event.time.start.date() if event.time and event.time.start else None
 
@@ -78,8 +82,7 @@ def test_events_without_a_time_of_their_own_take_the_story_day(engine: Extractio
         "OSLO, March 11 (Sample Wire) - Norway and Sweden held talks on Monday. \n\n"
         "Norway also accused Russia of spying."
     )
-    events = _code_at(engine, text, _AFTER_MIDNIGHT)
-    accusations = [e for e in events if e.event_type is PloverRoot.ACCUSE]
+    accusations = _of_type(_code_at(engine, text, _AFTER_MIDNIGHT), PloverRoot.ACCUSE)
     assert accusations and _day_of(accusations[0]) == date(2025, 3, 10)
 
 
@@ -92,7 +95,7 @@ def test_a_bare_clock_time_is_read_where_the_story_is_datelined(engine: Extracti
 
 def test_an_announced_measure_under_way_takes_the_announcements_day(code: Code) -> None:
     events = code("Norway announced on Friday that it was expelling two Russian diplomats.")
-    sanctions = [e for e in events if e.event_type is PloverRoot.SANCTION]
+    sanctions = _of_type(events, PloverRoot.SANCTION)
     assert sanctions and _day_of(sanctions[0]) == date(2025, 2, 28)
 
 
@@ -117,6 +120,5 @@ def test_the_dateline_places_only_what_happens_there(engine: ExtractionEngine) -
         "Japan and India held talks on Tuesday."
     )
     events = _code_at(engine, text, _AFTER_MIDNIGHT)
-    accusations = [e for e in events if e.event_type is PloverRoot.ACCUSE]
-    assert accusations and _places(accusations) == ["NOR"]
+    assert _places(_of_type(events, PloverRoot.ACCUSE)) == ["NOR"]
     assert _places(_consults(events)) == [None]
