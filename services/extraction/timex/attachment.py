@@ -23,6 +23,8 @@ from schemas import EventTime, TimePrecision
 from services.extraction.status.cues import Cues
 
 _PREDICATE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+# Clauses with a verb of their own: a time inside dates that verb.
+_OWN_CLAUSE_DEPS = frozenset({"relcl", "advcl", "acl", "ccomp", "xcomp", "pcomp"})
 # Links along which a trigger takes the time of the word it depends on.
 _SHARED_CLAUSE_DEPS = frozenset({"xcomp", "advcl", "conj", "dobj", "nsubjpass"})
 # An announced clause in one of these forms tells what is under way as it is announced.
@@ -66,7 +68,7 @@ def attach_times(
             _keep_finest(attached, owner, time)
         elif statement is not None:
             statements.setdefault(statement, time)
-        else:
+        elif not _in_other_clause(span.root):
             unclaimed.append((span, time))
     for span, time in unclaimed:
         free = [
@@ -92,16 +94,27 @@ def _keep_finest(attached: dict[int, EventTime], owner: int, time: EventTime) ->
 
 
 def _owner(token: Token, anchors: dict[int, int], cues: Cues) -> tuple[int | None, int | None]:
-    """The trigger a time hangs on, or else the reporting verb whose statement it dates."""
+    """The trigger a time hangs on, or else the reporting verb whose statement it dates. A
+    time stops at the verb of a clause of its own that is no trigger ("sanctions imposed in
+    March", "the ruling it accepted in 2002"): it dates that clause, not the sentence's event."""
     current = token
     while True:
         if current.i in anchors:
             return anchors[current.i], None
         if cues.is_reporting(current):
             return None, current.i
-        if current.head.i == current.i:
+        if current.head.i == current.i or _heads_own_clause(current):
             return None, None
         current = current.head
+
+
+def _heads_own_clause(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.dep_ in _OWN_CLAUSE_DEPS
+
+
+def _in_other_clause(token: Token) -> bool:
+    """Whether a time sits in a subordinate clause, which no trigger may then take."""
+    return any(_heads_own_clause(ancestor) for ancestor in (token, *token.ancestors))
 
 
 def _announced_under_way(clause: Token) -> bool:
