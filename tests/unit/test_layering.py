@@ -22,8 +22,8 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"services", "settings", "errors"}),
     frozenset({"extraction"}),
     frozenset({"broker", "evaluation"}),
-    frozenset({"processor", "processes"}),
-    frozenset({"benchmarks"}),
+    frozenset({"processor", "processes", "store"}),
+    frozenset({"benchmarks", "ui"}),
     frozenset({"cli"}),
 )
 LAYER_OF = {package: level for level, layer in enumerate(LAYERS) for package in layer}
