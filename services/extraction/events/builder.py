@@ -38,6 +38,10 @@ from services.extraction.triggers import TriggerMatch
 
 _CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
 _REAL_STATUSES = frozenset({EventStatus.OCCURRED, EventStatus.ONGOING})
+# What a promised or threatened act may be while the promise or threat itself was made.
+_PROMISED_STATUSES = frozenset(
+    {EventStatus.SCHEDULED, EventStatus.INTENDED, EventStatus.HYPOTHETICAL}
+)
 
 
 class EventBuilder:
@@ -158,6 +162,8 @@ class EventBuilder:
         arguments = find_arguments(doc, trigger, actors, self._cues)
         speech_act = trigger.code.plover_root in self._cues.speech_act_roots
         reading = read_status(head, trigger.nominal, speech_act, self._cues)
+        if reading.noncommittal:
+            return []
         time = context.times.get(trigger.head)
         status, cued = _with_time(reading.status, reading.cued, time, article.published_at)
         sentence = parsed.sentence_of(head)
@@ -228,7 +234,11 @@ class EventBuilder:
         if main is not None and main.recoded:
             # The sentence states the promise, refusal or demand ("will not lift the ban"); the
             # thing promised, refused or demanded stays an event of its own, with its status.
-            status_of_main = EventStatus.OCCURRED if main.refusal or main.demand else status
+            # A promise or a threat was made even when what it promises is only intended or
+            # hypothetical ("will close the strait if attacked"), unless it is itself denied.
+            promised = main.intent and status in _PROMISED_STATUSES
+            made = main.refusal or main.demand or promised
+            status_of_main = EventStatus.OCCURRED if made else status
             stated = [
                 replace(
                     demanded_by(candidate, speaker) if main.demand else candidate,
