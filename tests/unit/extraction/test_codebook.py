@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from schemas import PloverRoot, QuadClass
-from services.extraction.codebook import CODES_FILE, Codebook
 from services.extraction.data_files import load_yaml_mapping
+from services.extraction.triggers.codebook import CODES_FILE, Codebook
 
 CONVERSION_TABLE = "reference/CAMEO2PLOVER-2021.txt"
 # "163: COERCE, restrict,   diplomatic # Impose embargo..." -> code, root, mode.
