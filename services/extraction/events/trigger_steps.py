@@ -20,7 +20,7 @@ from services.extraction.actors.index import ActorIndex
 from services.extraction.events.attribution import attribute
 from services.extraction.events.candidate import AnaphoricMention, EventCandidate, EvidenceFeatures
 from services.extraction.events.dyads import demanded_by, fill_targets, pair_up, without_own_forces
-from services.extraction.events.fallback import fallback_source
+from services.extraction.events.fallback import fallback_source, names_someone
 from services.extraction.events.main_event import MainTrigger, TriggerKey, key_of
 from services.extraction.events.roles import Arguments, find_arguments
 from services.extraction.sentences.document import ParsedArticle
@@ -194,7 +194,16 @@ class TriggerSteps:
             pairs = fill_targets(reading.head, trigger, arguments.sources, actors, pairs)
         main = reading.main
         candidates = []
+        doc = reading.context.parsed.doc
         for pair in pairs:
+            if (
+                main is None
+                and not names_someone(pair.source, doc)
+                and not (pair.target is not None and names_someone(pair.target, doc))
+            ):
+                # A side event of the sentence where neither side is known nor named ("the
+                # cabinet", "leaders", "the figures"): noise far more often than an event.
+                continue
             features = EvidenceFeatures(
                 source_named=pair.source.antecedent is None and not pair.source.nominal,
                 target_named=pair.target is not None
