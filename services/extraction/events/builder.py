@@ -98,7 +98,8 @@ class EventBuilder:
             else:
                 candidates.extend(found)
         events = [
-            assemble(article, candidate) for candidate in merge_mentions(candidates, anaphors)
+            assemble(article, candidate)
+            for candidate in merge_mentions(candidates, anaphors, article.published_at)
         ]
         unique = {event.event_id: event for event in reversed(events)}
         return sorted(unique.values(), key=lambda event: event.evidence.triggers[0].start)
