@@ -24,7 +24,13 @@ from services.extraction.events.assembly import assemble
 from services.extraction.events.attribution import attribute
 from services.extraction.events.candidate import AnaphoricMention, EventCandidate, EvidenceFeatures
 from services.extraction.events.dedup import merge_mentions
-from services.extraction.events.dyads import demanded_by, fill_targets, pair_up, without_own_forces
+from services.extraction.events.dyads import (
+    demanded_by,
+    fill_targets,
+    one_per_referent,
+    pair_up,
+    without_own_forces,
+)
 from services.extraction.events.fallback import fallback_source
 from services.extraction.events.main_event import MainTrigger, TriggerKey, key_of, main_triggers
 from services.extraction.events.roles import find_arguments
@@ -192,7 +198,7 @@ class EventBuilder:
         quote = attribution.quote.text if attribution.quote is not None else None
         candidates = []
         refused = status is EventStatus.REFUSED
-        arguments = without_own_forces(doc, arguments)
+        arguments = one_per_referent(doc, without_own_forces(doc, arguments))
         pairs = pair_up(trigger, arguments, actors.mentions, speaker, refused, self._cues)
         if all(pair.target is None and not pair.reciprocal for pair in pairs):
             pairs = fill_targets(head, trigger, arguments.sources, actors, pairs)

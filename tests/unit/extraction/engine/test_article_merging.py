@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from schemas import DiplomaticEvent, PloverRoot
+from schemas import Actor, ActorKind, DiplomaticEvent, PloverRoot
+from services.extraction import ExtractionEngine
+from services.extraction.actors import ActorMention
+from services.extraction.events.dyads import one_per_referent
+from services.extraction.events.roles import Arguments
+
+KIND = ActorKind.PERSON
 
 Code = Callable[[str], list[DiplomaticEvent]]
 
@@ -45,3 +51,23 @@ def test_accusations_in_both_directions_stay_two_events(code: Code) -> None:
         ("ARG", "CHL"),
         ("CHL", "ARG"),
     }
+
+
+def test_two_sides_agreeing_on_what_their_officials_will_do_is_one_agreement(code: Code) -> None:
+    events = code("Peru and Chile agreed that Peruvian diplomats and Chilean officials would meet.")
+    [agreement] = [event for event in events if event.event_type is PloverRoot.AGREE]
+    assert agreement.reciprocal
+    assert {agreement.source.country, agreement.target and agreement.target.country} == {
+        "PER",
+        "CHL",
+    }
+
+
+def test_a_title_and_the_name_beside_it_are_one_actor(engine: ExtractionEngine) -> None:
+    doc = engine.nlp("Chile's envoy, Ana Ruiz, met Peruvian officials.")
+    envoy = next(token for token in doc if token.text == "envoy")
+    ruiz = next(token for token in doc if token.text == "Ruiz")
+    title = ActorMention(1, 2, envoy.i, Actor(text="envoy", name="envoy", country="CHL", kind=KIND))
+    name = ActorMention(6, 8, ruiz.i, Actor(text="Ana Ruiz", name="Ana Ruiz", kind=KIND))
+    arguments = one_per_referent(doc, Arguments(sources=(title, name), targets=(), path="subject"))
+    assert arguments.sources == (title,)
