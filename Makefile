@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint typecheck unit integration broker-up broker-down broker-status \
+.PHONY: setup browser run test lint typecheck unit integration broker-up broker-down broker-status \
         topics schemas eval bench clean
 
 $(STAMP): requirements/lock.txt requirements/model.txt pyproject.toml
@@ -19,10 +19,16 @@ $(STAMP): requirements/lock.txt requirements/model.txt pyproject.toml
 setup: $(STAMP) ## venv, pinned packages, spaCy model, Kafka jars
 	$(BIN)/dipstream broker install
 
-run: setup ## local broker, topics, a worker, the sample articles, live events
+# The browser test drives Debian's chromium through chromedriver; installed only when missing.
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+	    -o DPkg::Lock::Timeout=600 chromium chromium-driver; }
+
+run: setup ## local broker, topics, a worker, the sink and live page, the sample articles
 	$(BIN)/dipstream demo
 
-test: setup lint typecheck ## lint, types, unit and integration tests on the real broker
+test: setup browser lint typecheck ## lint, types, unit and integration tests on the real broker
 	$(BIN)/pytest
 
 lint: $(STAMP)
@@ -35,7 +41,7 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest tests/unit
 
-integration: setup
+integration: setup browser
 	$(BIN)/pytest tests/integration
 
 broker-up: setup

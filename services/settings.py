@@ -81,6 +81,13 @@ class Settings(BaseSettings):
         600.0, gt=0, description="Seconds between sweeps that drop idle stories from the table."
     )
 
+    # Event store and the live page
+    store_path: Path = Field(
+        Path("var/store/events.duckdb"), description="DuckDB file of the sink and the page."
+    )
+    ui_host: str = Field("127.0.0.1", description="Address the live page listens on.")
+    ui_port: int = Field(6068, ge=1, le=65535, description="Port of the live page.")
+
     # Article limits beyond the schema's own (size limits live in schemas/article.py)
     supported_languages: tuple[str, ...] = ("en",)
 

@@ -26,8 +26,8 @@ from schemas import Article
 from services.benchmarks.e2e_pipeline import RunResult, run_pipeline
 from services.broker import local
 from services.broker.errors import BrokerError
-from services.cli.errors import UserError
-from services.cli.worker_process import interrupt_on_sigterm
+from services.errors import UserError
+from services.processes.worker import interrupt_on_sigterm
 from services.settings import Settings, get_settings
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "samples" / "articles.jsonl"

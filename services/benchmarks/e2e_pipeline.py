@@ -27,8 +27,8 @@ from prometheus_client.parser import text_string_to_metric_families
 from services.broker import topics
 from services.broker.client_config import kafka_python_config
 from services.broker.errors import BrokerError
-from services.cli.errors import UserError
-from services.cli.worker_process import WorkerProcess, free_port
+from services.errors import UserError
+from services.processes.worker import WorkerProcess, free_port
 from services.settings import Settings
 
 PARTITIONS = 4

@@ -33,10 +33,10 @@ from pydantic import ValidationError
 from schemas import Article, DiplomaticEvent
 from services.benchmarks.extract_report import render
 from services.benchmarks.filler import filler_articles
-from services.cli.errors import UserError
-from services.evaluation.engine import extract_each, load_engine
+from services.errors import UserError
 from services.evaluation.gold_samples import load_samples
 from services.evaluation.items import GoldFormatError
+from services.evaluation.offline_extraction import extract_each, load_engine
 from services.evaluation.run import SHARED_SETS
 from services.settings import get_settings
 

@@ -11,7 +11,7 @@ from kafka.errors import KafkaError
 
 from services.broker.client_config import kafka_python_config
 from services.broker.errors import BrokerError
-from services.cli.errors import UserError
+from services.errors import UserError
 from services.settings import Settings
 
 # A CLI command should say the broker is down within seconds, not after kafka-python's 30 s.

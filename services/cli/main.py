@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from services import __version__
 from services.cli import commands
-from services.cli.errors import UserError
+from services.errors import UserError
 
 Handler = Callable[[argparse.Namespace], int]
 

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from services.evaluation import gold_gsr, gold_plv
 from services.evaluation.article_scoring import article_metrics
-from services.evaluation.engine import BatchExtractor, extract_each
 from services.evaluation.gold_samples import NEWS_DIR, OwnGold, load_news, load_samples
 from services.evaluation.items import GoldArticle
 from services.evaluation.metrics import (
@@ -26,6 +25,7 @@ from services.evaluation.metrics import (
     top1_accuracy,
     type_recall,
 )
+from services.evaluation.offline_extraction import BatchExtractor, extract_each
 from services.evaluation.scoring import (
     country_pairs,
     field_accuracies,

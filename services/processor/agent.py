@@ -14,21 +14,35 @@ import time
 from collections.abc import AsyncIterable, Awaitable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from schemas import Article, DeadLetterReason, DiplomaticEvent
 from services.processor import metrics
-from services.processor.batching import TakenBatch
 from services.processor.dead_letters import send_dead_letter
 from services.processor.decode import decode_article
 from services.processor.dlq_guard import DeadLetterGuard, DeadLetterGuardError
-from services.processor.extraction_pool import ExtractionPool
-from services.processor.output import OutputProducer
+from services.processor.extraction_pool import ExtractionOutcome
 from services.processor.publish import send_event
+from services.processor.publisher import Publisher
 from services.processor.records import InputRecord, InvalidMessage, input_record_of
 from services.settings import Settings
 
 logger = logging.getLogger(__name__)
+
+
+class Extractor(Protocol):
+    """What the processor needs of the extraction pool: outcomes in the articles' order."""
+
+    async def extract(self, articles: Sequence[Article]) -> list[ExtractionOutcome]: ...
+
+
+class Batch(Protocol):
+    """A batch the stream handed out (a ``faust_fixes.batching.TakenBatch``), acked when told."""
+
+    @property
+    def events(self) -> Sequence[Any]: ...
+
+    async def ack(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -46,16 +60,16 @@ class ArticleProcessor:
     def __init__(
         self,
         settings: Settings,
-        pool: ExtractionPool,
+        pool: Extractor,
         guard: DeadLetterGuard,
-        output: OutputProducer,
+        output: Publisher,
     ) -> None:
         self._settings = settings
         self._pool = pool
         self._guard = guard
         self._output = output
 
-    async def run(self, batches: AsyncIterable[TakenBatch]) -> None:
+    async def run(self, batches: AsyncIterable[Batch]) -> None:
         """Code each batch while the previous one is published; ack each once published.
 
         Outputs keep the order of the batches: a batch is published only after the previous
@@ -108,7 +122,7 @@ class ArticleProcessor:
             self._guard.record(dead_lettered=False)
         metrics.ARTICLES_PROCESSED.inc(len(batch.coded))
 
-    async def _publish_and_ack(self, coded: CodedBatch, taken: TakenBatch) -> None:
+    async def _publish_and_ack(self, coded: CodedBatch, taken: Batch) -> None:
         try:
             async with self._output.publishing_batch():
                 await self.publish(coded)

@@ -15,16 +15,16 @@ from services import __version__
 from services.broker.faust_config import faust_broker_url, faust_credentials
 from services.extraction import EXTRACTOR_VERSION
 from services.processor.agent import ArticleProcessor
-from services.processor.batching import BatchingStream
 from services.processor.consumer_watch import register_consumer_watch
 from services.processor.dlq_guard import DeadLetterGuard
 from services.processor.extraction_pool import ExtractionPool
+from services.processor.faust_fixes.batching import BatchingStream
+from services.processor.faust_fixes.output import OutputProducer
+from services.processor.faust_fixes.stall_watch import register_stall_watch
+from services.processor.faust_fixes.transport import StreamApp
 from services.processor.health import register_health
 from services.processor.metrics import BUILD_INFO
-from services.processor.output import OutputProducer
-from services.processor.stall_watch import register_stall_watch
 from services.processor.story_table import register_stories
-from services.processor.transport import StreamApp
 from services.settings import Settings
 
 logger = logging.getLogger(__name__)

@@ -11,7 +11,7 @@ from typing import Any
 
 from schemas import DeadLetterHeaders
 from services import __version__
-from services.processor.output import OutputProducer
+from services.processor.publisher import Publisher
 from services.processor.records import Headers, InvalidMessage
 
 # DeadLetterHeaders caps the error text at this length.
@@ -35,7 +35,7 @@ def dead_letter_headers(invalid: InvalidMessage) -> Headers:
 
 
 async def send_dead_letter(
-    output: OutputProducer, dlq_topic: str, invalid: InvalidMessage
+    output: Publisher, dlq_topic: str, invalid: InvalidMessage
 ) -> Awaitable[Any]:
     """Queue the dead letter; the returned future resolves when the broker acknowledges it."""
     record = invalid.record

@@ -1,4 +1,4 @@
-"""From raw record bytes to a validated :class:`Article`, or to the reason it is not one."""
+"""From raw record bytes to a validated article or event, or to the reason it is not one."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 
 from pydantic import ValidationError
 
-from schemas import Article, DeadLetterReason
+from schemas import Article, DeadLetterReason, DiplomaticEvent
 from services.processor.records import InputRecord, InvalidMessage
 from services.settings import Settings
 
@@ -37,7 +37,7 @@ def decode_article(record: InputRecord, settings: Settings) -> Article | Invalid
     try:
         article = Article.model_validate(payload)
     except ValidationError as error:
-        return InvalidMessage(record, _reason_of(error), _summary_of(error))
+        return InvalidMessage(record, _reason_of(error), summary_of(error))
     if article.language not in settings.supported_languages:
         supported = ", ".join(settings.supported_languages)
         return InvalidMessage(
@@ -48,6 +48,19 @@ def decode_article(record: InputRecord, settings: Settings) -> Article | Invalid
     if article.published_at is None:
         return article.with_published_at(record.timestamp)
     return article
+
+
+def decode_event(record: InputRecord) -> DiplomaticEvent | InvalidMessage:
+    """The event a record of the events topic carries, or why it is not one."""
+    if record.value is None:
+        return InvalidMessage(record, DeadLetterReason.UNDECODABLE, "record has no value")
+    try:
+        return DiplomaticEvent.model_validate_json(record.value)
+    except ValidationError as error:
+        # pydantic parses the JSON itself and reports bytes it cannot parse as json_invalid.
+        unparsable = any(problem["type"] == "json_invalid" for problem in error.errors())
+        reason = DeadLetterReason.INVALID_JSON if unparsable else DeadLetterReason.SCHEMA_VIOLATION
+        return InvalidMessage(record, reason, summary_of(error))
 
 
 def _reason_of(error: ValidationError) -> DeadLetterReason:
@@ -62,7 +75,8 @@ def _reason_of(error: ValidationError) -> DeadLetterReason:
     return DeadLetterReason.SCHEMA_VIOLATION
 
 
-def _summary_of(error: ValidationError) -> str:
+def summary_of(error: ValidationError) -> str:
+    """The validation errors in one line, short enough for a dead-letter header."""
     parts = []
     for problem in error.errors():
         where = ".".join(str(part) for part in problem["loc"]) or "article"

@@ -24,10 +24,19 @@ ARTICLES_PROCESSED = Counter(
     registry=REGISTRY,
 )
 
-# Counter: records written to the dead-letter topic, by reason (a DeadLetterReason value).
+# Counter: article records written to the dead-letter topic, by reason (a DeadLetterReason value).
 ARTICLES_DEAD_LETTERED = Counter(
     "dipstream_articles_dead_lettered",
     "Records sent to the dead-letter topic, by reason.",
+    ["reason"],
+    registry=REGISTRY,
+)
+
+# Counter: records of the events topic that could not be folded into a story and were written
+# to the dead-letter topic, by reason (a DeadLetterReason value).
+STORY_EVENTS_DEAD_LETTERED = Counter(
+    "dipstream_story_events_dead_lettered",
+    "Records of the events topic dead-lettered by the stories agent, by reason.",
     ["reason"],
     registry=REGISTRY,
 )

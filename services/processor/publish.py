@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from schemas import DiplomaticEvent
-from services.processor.output import OutputProducer
+from services.processor.publisher import Publisher
 from services.processor.records import Headers, InputRecord
 from services.settings import Settings
 
@@ -44,7 +44,7 @@ def destination_topics(event: DiplomaticEvent, settings: Settings) -> tuple[str,
 
 async def send_event(
     event: DiplomaticEvent,
-    output: OutputProducer,
+    output: Publisher,
     settings: Settings,
     sent_at: datetime,
     source: InputRecord,

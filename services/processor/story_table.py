@@ -6,26 +6,22 @@ and each worker owns the stories of its partitions. The table is rebuilt from it
 topic when a worker starts, so stories survive restarts. Stored values remember their
 partition so that the expiry sweep can write the deletion to the right changelog partition.
 
-Events are folded in batches: a story that several events of a batch change is written to the
-table and published once, with all of them counted, and the batch is committed only once
-those writes are acknowledged.
+Events are folded in batches by :class:`~services.processor.story_folder.StoryFolder`, and a
+batch is committed only once its writes are acknowledged.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections.abc import Awaitable, Mapping, Sequence
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
 import faust
-from pydantic import ValidationError
 
-from schemas import DiplomaticEvent
-from services.processor.output import OutputProducer
-from services.processor.records import input_record_of
-from services.processor.stories import StoryState, fold_events_into_stories, is_expired
+from services.processor.faust_fixes.output import OutputProducer
+from services.processor.stories import StoryState, is_expired
+from services.processor.story_folder import StoryFolder
 from services.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -46,37 +42,7 @@ def register_stories(app: faust.App, settings: Settings) -> None:
         help="Stories by fingerprint: the aggregate, its article ids and publishers.",
     )
 
-    async def fold_batch(records: Sequence[Any]) -> None:
-        decoded = [
-            (record, event)
-            for record in records
-            if (event := _event_of(record, settings)) is not None
-        ]
-        changed = fold_events_into_stories(
-            lambda key: _stored_state(table.data, key),
-            [(event, _seen_at(record)) for record, event in decoded],
-            settings.story_expiry_days,
-        )
-        acks: list[Awaitable[Any]] = []
-        for key, (index, state) in changed.items():
-            record = decoded[index][0]
-            partition = record.message.partition
-            stored = {"partition": partition, "state": state.model_dump(mode="json")}
-            # Written as the expiry sweep deletes: Faust's ``table[key] = ...`` would take the
-            # changelog partition from the stream's current event, which in a batch is the
-            # last one read, not necessarily this story's.
-            table.data[key] = stored
-            acks.append(table.send_changelog(partition, key, stored))
-            acks.append(
-                await output.send(
-                    settings.topic_stories,
-                    key.encode(),
-                    state.aggregate.model_dump_json().encode(),
-                    (),
-                    input_record_of(record),
-                )
-            )
-        await asyncio.gather(*acks)
+    folder = StoryFolder(settings, table, output)
 
     @app.agent(events_topic, name="stories")
     async def fold_stories(stream: Any) -> None:
@@ -87,7 +53,7 @@ def register_stories(app: faust.App, settings: Settings) -> None:
                 STORY_BATCH_SIZE, within=settings.batch_timeout_s
             ):
                 async with output.publishing_batch():
-                    await fold_batch(batch.events)
+                    await folder.fold(batch.events)
                     await batch.ack()
         except Exception as fault:
             logger.critical("stopping the worker: %s: %s", type(fault).__name__, fault)
@@ -125,20 +91,3 @@ def idle_stories(
         if stored["partition"] in owned_partitions
         and is_expired(StoryState.model_validate(stored["state"]), now, expiry_days)
     ]
-
-
-def _event_of(record: Any, settings: Settings) -> DiplomaticEvent | None:
-    try:
-        return DiplomaticEvent.model_validate_json(record.message.value)
-    except ValidationError as error:
-        logger.error("skipping a non-event on %s: %s", settings.topic_events, error)
-        return None
-
-
-def _stored_state(data: Mapping[str, Any], key: str) -> StoryState | None:
-    stored = data.get(key)
-    return StoryState.model_validate(stored["state"]) if stored else None
-
-
-def _seen_at(record: Any) -> datetime:
-    return datetime.fromtimestamp(record.message.timestamp, UTC)

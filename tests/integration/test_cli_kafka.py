@@ -24,7 +24,7 @@ from schemas import (
 from services.broker.client_config import kafka_python_config
 from services.broker.topics import create_topics
 from services.cli.main import main
-from services.cli.worker_process import free_port, settings_environment
+from services.processes.worker import free_port, settings_environment
 from services.settings import Settings, get_settings
 from tests.integration.conftest import (
     REPO_ROOT,

@@ -20,8 +20,8 @@ from kafka.consumer.fetcher import ConsumerRecord
 from schemas import DiplomaticEvent
 from services.broker.client_config import kafka_python_config
 from services.broker.topics import create_topics
-from services.cli.errors import UserError
-from services.cli.worker_process import WorkerProcess, free_port
+from services.errors import UserError
+from services.processes.worker import WorkerProcess, free_port
 from services.settings import Settings
 
 READY_TIMEOUT_S = 120.0

@@ -9,7 +9,7 @@ from typing import Any
 from services.broker import local
 from services.broker.errors import BrokerError
 from services.broker.install import install
-from services.cli.errors import UserError
+from services.errors import UserError
 from services.settings import get_settings
 
 EXIT_STOPPED = 3

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from services.cli.errors import UserError
-from services.evaluation.engine import extractor_version, load_engine
+from services.errors import UserError
 from services.evaluation.items import GoldFormatError
+from services.evaluation.offline_extraction import extractor_version, load_engine
 from services.evaluation.report import render_table, report_document, write_report
 from services.evaluation.run import SET_NAMES, SHARED_SETS, evaluate_set, load_set, shared_path
 from services.settings import get_settings

@@ -24,9 +24,9 @@ from schemas import (
     StoryAggregate,
 )
 from services.cli import render
-from services.cli.errors import UserError
 from services.cli.kafka_clients import kafka_failures_as_user_errors
 from services.cli.topic_follower import TopicFollower
+from services.errors import UserError
 from services.settings import Settings, get_settings
 
 VocabularyT = TypeVar("VocabularyT", bound=StrEnum)

@@ -7,7 +7,7 @@ from typing import Any
 
 from services.broker import topics
 from services.broker.errors import BrokerError
-from services.cli.errors import UserError
+from services.errors import UserError
 from services.settings import get_settings
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from schemas import Actor, EventStatus, EventTime, Location, TextSpan
-from services.extraction.codebook import CameoCode
+from services.extraction.triggers.codebook import CameoCode
 
 
 @dataclass(frozen=True)
@@ -21,9 +21,13 @@ class EvidenceFeatures:
     main_clause: bool
 
 
-@dataclass
+@dataclass(frozen=True)
 class EventCandidate:
-    """One event found at one trigger; mentions of the same event are merged into it."""
+    """One event found at one trigger; merging mentions of the same event gives a new one.
+
+    ``mentions`` and ``triggers`` hold every sentence and trigger of the event, in text order:
+    the candidate's own ``sentence`` and ``trigger`` when it is first found.
+    """
 
     code: CameoCode
     source: Actor
@@ -39,14 +43,8 @@ class EventCandidate:
     trigger: TextSpan
     trigger_lemma: str
     features: EvidenceFeatures
-    mentions: list[TextSpan] = field(default_factory=list)
-    triggers: list[TextSpan] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        if not self.mentions:
-            self.mentions.append(self.sentence)
-        if not self.triggers:
-            self.triggers.append(self.trigger)
+    mentions: tuple[TextSpan, ...]
+    triggers: tuple[TextSpan, ...]
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,12 @@ the actors of the mention that places more of them in a country.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from schemas import Actor, EventStatus, EventTime, TextSpan, TimePrecision
-from services.extraction.codebook import CameoCode
 from services.extraction.events.candidate import AnaphoricMention, EventCandidate
+from services.extraction.triggers.codebook import CameoCode
 
 _STATUS_GROUPS: dict[EventStatus, str] = {
     EventStatus.OCCURRED: "real",
@@ -56,17 +57,22 @@ def merge_mentions(
     events: list[EventCandidate] = []
     for item in items:
         if isinstance(item, EventCandidate):
-            same = next((event for event in events if _same_event(event, item, published_at)), None)
+            same = next(
+                (i for i, event in enumerate(events) if _same_event(event, item, published_at)),
+                None,
+            )
             if same is None:
                 events.append(item)
             else:
-                _absorb(same, item.sentence, item.trigger, item.time, item.code)
-                same.status_cued = same.status_cued or item.status_cued
-                _keep_better_actors(same, item)
+                merged = _absorb(events[same], item.sentence, item.trigger, item.time, item.code)
+                cued = merged.status_cued or item.status_cued
+                events[same] = _with_better_actors(replace(merged, status_cued=cued), item)
         else:
             antecedent = _antecedent(events, item)
             if antecedent is not None:
-                _absorb(antecedent, item.sentence, item.trigger, item.time, item.code)
+                events[antecedent] = _absorb(
+                    events[antecedent], item.sentence, item.trigger, item.time, item.code
+                )
     return events
 
 
@@ -117,15 +123,20 @@ def _side(actor: Actor | None) -> str:
     return actor.country or actor.name
 
 
-def _keep_better_actors(event: EventCandidate, other: EventCandidate) -> None:
+def _with_better_actors(event: EventCandidate, other: EventCandidate) -> EventCandidate:
     """Give the merged event the actors of the mention that places more of them in a country
     ("the two leaders" in the lead, "Putin" and "Bush" later), and their evidence features;
     the first mention's otherwise."""
     same_sentence = other.sentence.start == event.sentence.start
     if _informative(other, same_sentence) <= _informative(event, same_sentence):
-        return
-    event.source, event.target, event.features = other.source, other.target, other.features
-    event.reciprocal = event.reciprocal or other.reciprocal
+        return event
+    return replace(
+        event,
+        source=other.source,
+        target=other.target,
+        features=other.features,
+        reciprocal=event.reciprocal or other.reciprocal,
+    )
 
 
 def _informative(event: EventCandidate, by_name: bool) -> tuple[int, int]:
@@ -136,12 +147,11 @@ def _informative(event: EventCandidate, by_name: bool) -> tuple[int, int]:
     return placed, named if by_name else 0
 
 
-def _antecedent(
-    events: Sequence[EventCandidate], mention: AnaphoricMention
-) -> EventCandidate | None:
+def _antecedent(events: Sequence[EventCandidate], mention: AnaphoricMention) -> int | None:
+    """The index of the event an anaphoric mention refers to, if any."""
     compatible = [
-        event
-        for event in events
+        index
+        for index, event in enumerate(events)
         if event.code.plover_root == mention.code.plover_root
         and _modes_agree(event.code, mention.code)
         and (
@@ -152,9 +162,9 @@ def _antecedent(
     ]
     if not compatible:
         return None
-    same_word = [event for event in compatible if event.trigger_lemma == mention.trigger_lemma]
+    same_word = [i for i in compatible if events[i].trigger_lemma == mention.trigger_lemma]
     pool = same_word or compatible
-    return max(pool, key=lambda event: event.triggers[-1].start)
+    return max(pool, key=lambda index: events[index].triggers[-1].start)
 
 
 def _absorb(
@@ -163,17 +173,20 @@ def _absorb(
     trigger: TextSpan,
     time: EventTime | None,
     code: CameoCode,
-) -> None:
-    if all(known.start != sentence.start for known in event.mentions):
-        event.mentions.append(sentence)
-        event.mentions.sort(key=lambda span: span.start)
-    if all(known.start != trigger.start for known in event.triggers):
-        event.triggers.append(trigger)
-        event.triggers.sort(key=lambda span: span.start)
+) -> EventCandidate:
+    """``event`` with one more mention: its sentence and trigger, and its code and time when
+    they are more specific."""
+    mentions = event.mentions
+    if all(known.start != sentence.start for known in mentions):
+        mentions = tuple(sorted((*mentions, sentence), key=lambda span: span.start))
+    triggers = event.triggers
+    if all(known.start != trigger.start for known in triggers):
+        triggers = tuple(sorted((*triggers, trigger), key=lambda span: span.start))
     if len(code.code) > len(event.code.code) and code.plover_root == event.code.plover_root:
-        event.code = code
+        event = replace(event, code=code)
     if time is not None and (event.time is None or _finer(time, event.time)):
-        event.time = time
+        event = replace(event, time=time)
+    return replace(event, mentions=mentions, triggers=triggers)
 
 
 def _finer(time: EventTime, other: EventTime) -> bool:

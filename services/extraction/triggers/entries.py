@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from services.extraction.codebook import CameoCode, Codebook
 from services.extraction.data_files import load_yaml_mapping
+from services.extraction.triggers.codebook import CameoCode, Codebook
 
 # In a phrase, "*" stands for a short gap of any words ("impose * sanctions") and "^" marks the
 # head word when it is not the default one (first word of a verb phrase, last of a noun phrase).

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from spacy.vocab import Vocab
 
-from services.extraction.codebook import Codebook
 from services.extraction.data_files import load_yaml_mapping
+from services.extraction.triggers.codebook import Codebook
 from services.extraction.triggers.entries import LexiconEntry, read_entries
 from services.extraction.triggers.inflection import inflect
 from services.extraction.triggers.matcher import TriggerMatcher

@@ -10,7 +10,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from services.extraction.codebook import CameoCode
+from services.extraction.triggers.codebook import CameoCode
 from services.extraction.triggers.entries import Conditions, LexiconEntry, TriggerPattern
 
 VERB_TAGS = ("VERB", "AUX")

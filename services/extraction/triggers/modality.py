@@ -10,8 +10,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from services.extraction.codebook import Codebook
 from services.extraction.data_files import load_yaml_mapping
+from services.extraction.triggers.codebook import Codebook
 from services.extraction.triggers.matcher import TriggerMatch
 
 MODALITY_FILE = Path(__file__).parent.parent / "data" / "lexicon" / "modality.yaml"

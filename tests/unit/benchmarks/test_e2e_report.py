@@ -8,7 +8,7 @@ import pytest
 
 from services.benchmarks.e2e import build_report, format_table, load_corpus
 from services.benchmarks.e2e_pipeline import RunResult
-from services.cli.errors import UserError
+from services.errors import UserError
 
 MIB = 1024 * 1024
 

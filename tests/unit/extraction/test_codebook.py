@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from schemas import PloverRoot, QuadClass
-from services.extraction.codebook import Codebook
+from services.extraction.triggers.codebook import Codebook
 
 
 @pytest.fixture(scope="module")

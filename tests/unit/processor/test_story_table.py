@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from services.broker.topics import internal_topics
+from services.processor.faust_fixes.transport import StreamApp
 from services.processor.stories import fold_event_into_story
 from services.processor.story_table import STORY_TABLE_NAME, idle_stories, register_stories
-from services.processor.transport import StreamApp
 from services.settings import Settings
 from tests.unit.processor.events import make_event
 

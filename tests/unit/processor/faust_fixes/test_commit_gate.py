@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from services.processor.commit_gate import CommitGate
+from services.processor.faust_fixes.commit_gate import CommitGate
 
 
 async def _publish(gate: CommitGate, name: str, log: list[str], hold: asyncio.Event) -> None:

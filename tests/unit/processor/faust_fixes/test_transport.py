@@ -11,8 +11,8 @@ from aiokafka import AIOKafkaProducer
 from faust.types import TP
 from faust.types.tuples import ConsumerMessage
 
-from services.processor.consumer import LosslessConsumer
-from services.processor.transport import IdempotentProducer, StreamApp
+from services.processor.faust_fixes.consumer import LosslessConsumer
+from services.processor.faust_fixes.transport import IdempotentProducer, StreamApp
 
 # Nothing listens here: building producers never connects.
 UNREACHABLE_BROKER = "kafka://127.0.0.1:1"

@@ -10,7 +10,7 @@ from typing import Any
 from schemas import PloverRoot, QuadClass
 from services.extraction.data_files import load_yaml_mapping
 
-CODES_FILE = Path(__file__).parent / "data" / "cameo" / "codes.yaml"
+CODES_FILE = Path(__file__).parent.parent / "data" / "cameo" / "codes.yaml"
 
 # The generic CAMEO code of each PLOVER root, for an event known only by its root.
 _DEFAULT_CODES: dict[PloverRoot, str] = {

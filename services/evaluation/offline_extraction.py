@@ -1,4 +1,7 @@
-"""Loading the extraction engine for the offline commands: eval, bench extract and extract.
+"""The extraction engine run offline, without Kafka: for eval, bench extract and extract.
+
+It loads the engine (a missing model is a user error) and codes articles so that one the engine
+fails on costs only its own events.
 
 The engine is imported when called, not at module import: every ``dipstream`` command module
 is imported at start-up, and the Kafka commands should neither wait for spaCy nor fail when the
@@ -11,7 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from schemas import Article, DiplomaticEvent
-from services.cli.errors import UserError
+from services.errors import UserError
 from services.settings import Settings
 
 if TYPE_CHECKING:

@@ -1,4 +1,4 @@
-"""A ``dipstream worker`` subprocess, for the demo and the end-to-end benchmark.
+"""A ``dipstream worker`` subprocess, for the demo, the end-to-end benchmark and the tests.
 
 The worker gets its settings through ``DIPSTREAM_*`` variables, runs in its own session (so a
 Ctrl-C in the terminal reaches only the parent, which then stops it in order) and logs to a
@@ -22,7 +22,7 @@ from types import FrameType
 
 from pydantic import SecretStr
 
-from services.cli.errors import UserError
+from services.errors import UserError
 from services.settings import Settings
 
 READY_TIMEOUT_S = 240.0

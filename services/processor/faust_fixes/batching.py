@@ -1,11 +1,13 @@
-"""Batches of events from a Faust stream, acked only once the batch has been handled.
+"""Corrects Faust's ``Stream.take_events``, which acks events it never handed out.
 
-Faust's own ``Stream.take_events`` loses events. A buffering step that waited for the
-previous batch to be handled clears the "batch in progress" marker when it resumes, even when
-the next batch has been handed out in the meantime (a worker stopping hands out what is
-buffered at once); events then join the buffer while that batch is being handled, and the
-batch's ``finally`` acks them with it, unprocessed. Their offsets are committed and the
-articles are never coded (seen as one article per partition missing after a SIGTERM).
+Checked against faust-streaming 0.15.3 and aiokafka 0.14.0.
+
+In ``take_events``, a buffering step that waited for the previous batch to be handled clears
+the "batch in progress" marker when it resumes, even when the next batch has been handed out in
+the meantime (a worker stopping hands out what is buffered at once); events then join the
+buffer while that batch is being handled, and the batch's ``finally`` acks them with it,
+unprocessed. Their offsets are committed and the articles are never coded (seen as one article
+per partition missing after a SIGTERM).
 
 :meth:`BatchingStream.take_batches` replaces it and fixes three things: each batch is a
 snapshot of the buffer, and only those events are acked; no event joins the buffer while the

@@ -1,4 +1,6 @@
-"""The Kafka transport of the worker: Faust's aiokafka transport, corrected.
+"""Corrects Faust's producer, which is idempotent only inside transactions.
+
+Checked against faust-streaming 0.15.3 and aiokafka 0.14.0.
 
 Faust turns on ``enable_idempotence`` only inside transactions (exactly-once). Under
 at-least-once, a send that the broker wrote but whose ack was lost is retried by the client and
@@ -6,7 +8,7 @@ would be written twice; with idempotence the broker drops the retry by its produ
 sequence number. Re-processing after a restart still re-sends (same ``event_id``, so consumers
 can drop those); idempotence removes only the duplicates the producer's own retries would add.
 
-The consumer is :class:`~services.processor.consumer.LosslessConsumer`.
+The consumer is :class:`~services.processor.faust_fixes.consumer.LosslessConsumer`.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import faust
 from faust.transport.drivers import aiokafka as faust_aiokafka
 from faust.types import ConsumerT, ProducerT, TransportT
 
-from services.processor.consumer import LosslessConsumer
+from services.processor.faust_fixes.consumer import LosslessConsumer
 
 # What every producer of the worker sends with: idempotence requires acks from all in-sync
 # replicas.

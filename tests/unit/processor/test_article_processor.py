@@ -1,0 +1,212 @@
+"""The article processor without a broker: batch order, dead letters, the guard, acks last.
+
+The stream's batches, the extraction pool and the producer are replaced by in-memory ones
+that keep their contracts (the producer's is checked in ``test_memory_publisher``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator, Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import pytest
+
+from schemas import Article, DeadLetterReason
+from schemas.article import MAX_TEXT_BYTES
+from services.processor.agent import ArticleProcessor
+from services.processor.dlq_guard import DeadLetterGuard, DeadLetterGuardError
+from services.processor.extraction_pool import ExtractionOutcome
+from services.processor.metrics import REGISTRY
+from services.settings import Settings
+from tests.unit.processor.events import make_event
+from tests.unit.processor.memory_publisher import InMemoryPublisher
+from tests.unit.processor.stream_events import StreamEvent, stream_event
+
+SETTINGS = Settings(_env_file=None)
+RECORD_TIME = datetime(2026, 4, 6, 9, 0, tzinfo=UTC)
+
+
+@dataclass
+class Batch:
+    """A batch as the batching stream hands it out; ``acked`` logs the order of acks."""
+
+    number: int
+    events: list[StreamEvent]
+    acked: list[int] = field(default_factory=list)
+
+    async def ack(self) -> None:
+        self.acked.append(self.number)
+
+
+class ScriptedExtractor:
+    """Codes each article as one event with its id; raises for ids starting with ``fail``."""
+
+    def __init__(self) -> None:
+        self.coded: list[list[str]] = []
+
+    async def extract(self, articles: Sequence[Article]) -> list[ExtractionOutcome]:
+        self.coded.append([article.id for article in articles])
+        return [
+            RuntimeError("engine bug")
+            if article.id.startswith("fail")
+            else [make_event(article_id=article.id)]
+            for article in articles
+        ]
+
+
+def article(article_id: str, **fields: object) -> bytes:
+    return json.dumps({"id": article_id, "text": "France met Germany.", **fields}).encode()
+
+
+def event(value: bytes | None) -> StreamEvent:
+    return stream_event(SETTINGS.topic_articles, value, RECORD_TIME)
+
+
+def batches_of(*values: Sequence[bytes | None]) -> tuple[list[Batch], list[int]]:
+    """Batches of records with these values, and the log their acks go to."""
+    acked: list[int] = []
+    return [
+        Batch(number, [event(v) for v in batch], acked) for number, batch in enumerate(values)
+    ], acked
+
+
+async def stream(batches: list[Batch]) -> AsyncIterator[Batch]:
+    for batch in batches:
+        yield batch
+
+
+def processor(
+    publisher: InMemoryPublisher, guard: DeadLetterGuard | None = None
+) -> ArticleProcessor:
+    return ArticleProcessor(
+        SETTINGS, ScriptedExtractor(), guard or DeadLetterGuard(100, 0.5), publisher
+    )
+
+
+def coded_article_ids(publisher: InMemoryPublisher) -> list[str]:
+    return [
+        json.loads(record.value or b"")["article_id"]
+        for record in publisher.stored_on(SETTINGS.topic_events)
+    ]
+
+
+def dead_lettered(reason: DeadLetterReason) -> float:
+    sample = REGISTRY.get_sample_value(
+        "dipstream_articles_dead_lettered_total", {"reason": reason.value}
+    )
+    return sample or 0.0
+
+
+def test_events_come_out_in_batch_order_and_batches_are_acked_in_order() -> None:
+    publisher = InMemoryPublisher()
+    batches, acked = batches_of([article("a1"), article("a2")], [article("a3")], [article("a4")])
+    asyncio.run(processor(publisher).run(stream(batches)))
+    assert coded_article_ids(publisher) == ["a1", "a2", "a3", "a4"]
+    assert acked == [0, 1, 2]
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        (None, DeadLetterReason.UNDECODABLE),
+        (b"\xff\xfe not utf-8", DeadLetterReason.UNDECODABLE),
+        (b"{not json", DeadLetterReason.INVALID_JSON),
+        (b"[1, 2]", DeadLetterReason.SCHEMA_VIOLATION),
+        (article("a1", text="   "), DeadLetterReason.EMPTY_TEXT),
+        (article("a1", text="x" * (MAX_TEXT_BYTES + 1)), DeadLetterReason.OVERSIZED),
+        (article("a1", language="fr"), DeadLetterReason.UNSUPPORTED_LANGUAGE),
+        (article("fail-1"), DeadLetterReason.EXTRACTION_ERROR),
+    ],
+    ids=lambda item: item.value if isinstance(item, DeadLetterReason) else "",
+)
+def test_each_bad_input_kind_is_dead_lettered_with_its_reason_and_counted(
+    value: bytes | None, reason: DeadLetterReason
+) -> None:
+    publisher = InMemoryPublisher()
+    batches, acked = batches_of([article("good"), value])
+    before = dead_lettered(reason)
+    asyncio.run(processor(publisher).run(stream(batches)))
+    [letter] = publisher.stored_on(SETTINGS.topic_dlq)
+    bad = batches[0].events[1].message
+    assert (letter.key, letter.value) == (bad.key, bad.value)
+    assert dict(letter.headers)["dlq_reason"] == reason.value.encode()
+    assert dead_lettered(reason) == before + 1
+    assert coded_article_ids(publisher) == ["good"]
+    assert acked == [0]
+
+
+def test_the_guard_trips_after_publishing_the_batch_and_stops_before_the_next() -> None:
+    publisher = InMemoryPublisher()
+    batches, acked = batches_of([b"{", b"{"], [article("a1")])
+    with pytest.raises(DeadLetterGuardError, match="100% of the last 2 records"):
+        asyncio.run(processor(publisher, DeadLetterGuard(2, 0.5)).run(stream(batches)))
+    assert len(publisher.stored_on(SETTINGS.topic_dlq)) == 2
+    assert acked == [0]
+    assert coded_article_ids(publisher) == []
+
+
+async def _until(condition: Callable[[], bool]) -> None:
+    for _ in range(1_000):
+        if condition():
+            return
+        await asyncio.sleep(0)
+    pytest.fail("the processor never got there")
+
+
+def test_a_batch_is_acked_only_once_every_send_is_acknowledged() -> None:
+    publisher = InMemoryPublisher(hold_acks=True)
+    batches, acked = batches_of([article("a1")])
+
+    async def scenario() -> None:
+        running = asyncio.create_task(processor(publisher).run(stream(batches)))
+        # One event goes to the events topic and to its quad-class topic.
+        await _until(lambda: publisher.pending == 2)
+        assert acked == []
+        assert publisher.batches_publishing == 1
+        publisher.acknowledge()
+        await running
+
+    asyncio.run(scenario())
+    assert acked == [0]
+    assert publisher.batches_publishing == 0
+
+
+def test_the_next_batch_is_coded_but_not_published_while_the_previous_waits_for_acks() -> None:
+    publisher = InMemoryPublisher(hold_acks=True)
+    batches, acked = batches_of([article("a1")], [article("a2")])
+    extractor = ScriptedExtractor()
+    articles = ArticleProcessor(SETTINGS, extractor, DeadLetterGuard(100, 0.5), publisher)
+
+    async def scenario() -> None:
+        running = asyncio.create_task(articles.run(stream(batches)))
+        await _until(lambda: len(extractor.coded) == 2 and publisher.pending == 2)
+        assert {record.source.offset for record in publisher.sent} == {
+            batches[0].events[0].message.offset
+        }
+        publisher.acknowledge()
+        await _until(lambda: publisher.pending == 2)
+        assert acked == [0]
+        publisher.acknowledge()
+        await running
+
+    asyncio.run(scenario())
+    assert acked == [0, 1]
+    assert coded_article_ids(publisher) == ["a1", "a2"]
+
+
+def test_a_refused_send_stops_the_processor_with_the_batch_unacked() -> None:
+    publisher = InMemoryPublisher(hold_acks=True)
+    batches, acked = batches_of([article("a1")])
+
+    async def scenario() -> None:
+        running = asyncio.create_task(processor(publisher).run(stream(batches)))
+        await _until(lambda: publisher.pending == 2)
+        publisher.refuse(ConnectionError("the broker refused"))
+        with pytest.raises(ConnectionError, match="the broker refused"):
+            await running
+
+    asyncio.run(scenario())
+    assert acked == []
