@@ -138,6 +138,9 @@ def one_per_referent(doc: Doc, arguments: Arguments) -> Arguments:
 def _one_per_referent(doc: Doc, mentions: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
     dropped: set[ActorMention] = set()
     for first, second in pairwise(mentions):
+        countries = {first.actor.country, second.actor.country} - {None}
+        if len(countries) > 1:
+            continue  # "Russia-Ukraine talks": two countries are never one person
         if _beside(doc[first.head], doc[second.head]) or _beside(doc[second.head], doc[first.head]):
             placed_second = second.actor.country is not None and first.actor.country is None
             dropped.add(first if placed_second else second)

@@ -71,3 +71,8 @@ def test_a_title_and_the_name_beside_it_are_one_actor(engine: ExtractionEngine) 
     name = ActorMention(6, 8, ruiz.i, Actor(text="Ana Ruiz", name="Ana Ruiz", kind=KIND))
     arguments = one_per_referent(doc, Arguments(sources=(title, name), targets=(), path="subject"))
     assert arguments.sources == (title,)
+
+
+def test_two_countries_named_side_by_side_stay_two_sides(code: Code) -> None:
+    [talks] = _consults(code("Peru-Chile talks were held in Lima on Monday."))
+    assert {talks.source.country, talks.target and talks.target.country} == {"PER", "CHL"}
