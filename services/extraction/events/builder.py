@@ -99,7 +99,7 @@ class EventBuilder:
                 candidates.extend(found)
         events = [
             assemble(article, _with_defaults(candidate, times, story_place))
-            for candidate in merge_mentions(candidates, anaphors)
+            for candidate in merge_mentions(candidates, anaphors, article.published_at)
         ]
         unique = {event.event_id: event for event in reversed(events)}
         return sorted(unique.values(), key=lambda event: event.evidence.triggers[0].start)

@@ -19,7 +19,13 @@ from services.extraction.actors import ActorMention
 from services.extraction.actors.index import ActorIndex
 from services.extraction.events.attribution import attribute
 from services.extraction.events.candidate import AnaphoricMention, EventCandidate, EvidenceFeatures
-from services.extraction.events.dyads import demanded_by, fill_targets, pair_up, without_own_forces
+from services.extraction.events.dyads import (
+    demanded_by,
+    fill_targets,
+    one_per_referent,
+    pair_up,
+    without_own_forces,
+)
 from services.extraction.events.fallback import fallback_source, names_someone
 from services.extraction.events.main_event import MainTrigger, TriggerKey, key_of
 from services.extraction.events.roles import Arguments, find_arguments
@@ -187,7 +193,8 @@ class TriggerSteps:
         """One candidate per source and target pair."""
         trigger = reading.trigger
         refused = reading.status is EventStatus.REFUSED
-        arguments = without_own_forces(reading.context.parsed.doc, reading.arguments)
+        doc = reading.context.parsed.doc
+        arguments = one_per_referent(doc, without_own_forces(doc, reading.arguments))
         actors = reading.context.actors
         pairs = pair_up(trigger, arguments, actors.mentions, reading.speaker, refused, self._cues)
         if all(pair.target is None and not pair.reciprocal for pair in pairs):
