@@ -9,6 +9,7 @@ where the statement was made, not where the talks were.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from functools import cache
 
@@ -83,13 +84,24 @@ def _hosts(place: Token) -> Iterator[Token]:
 def place_of_event(
     doc: Doc, trigger_token_index: int, places: Sequence[PlaceMention]
 ) -> PlaceMention | None:
-    """The place attached to the trigger; the nearest one when several are."""
+    """The place attached to the trigger; the nearest one when several are.
+
+    ``places`` are in article order, as ``find_places`` gives them: only the trigger's own
+    sentence is looked at, found by bisection, so that an article's events cost time in
+    proportion to its length rather than to its length squared (every event looked at every
+    place of the article, at the cost of a span each).
+    """
     trigger = doc[trigger_token_index]
     points = _attachment_points(trigger)
+    sentence = trigger.sent
+    first = bisect_left(places, sentence.start_char, key=lambda place: place.start)
     attached: list[tuple[int, PlaceMention]] = []
-    for place in places:
+    for index in range(first, len(places)):
+        place = places[index]
+        if place.start >= sentence.end_char:
+            break
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is None or span.sent.start != trigger.sent.start:
+        if span is None or span.sent.start != sentence.start:
             continue
         if _is_destination(span.root, trigger) or any(
             host.i in points for host in _hosts(span.root)
