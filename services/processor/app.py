@@ -15,6 +15,7 @@ from services import __version__
 from services.broker.faust_config import faust_broker_url, faust_credentials
 from services.extraction import EXTRACTOR_VERSION
 from services.processor.agent import ArticleProcessor
+from services.processor.batch_clock import BatchClock
 from services.processor.consumer_watch import register_consumer_watch
 from services.processor.dlq_guard import DeadLetterGuard
 from services.processor.extraction_pool import ExtractionPool
@@ -56,18 +57,23 @@ def create_app(settings: Settings) -> faust.App:
     BUILD_INFO.info({"version": __version__, "extractor_version": EXTRACTOR_VERSION})
     pool = ExtractionPool(settings)
     guard = DeadLetterGuard(settings.dlq_guard_window, settings.dlq_guard_max_ratio)
-    _register_article_agent(app, settings, pool, guard)
+    clock = BatchClock(settings.extraction_timeout_s)
+    _register_article_agent(app, settings, pool, guard, clock)
     register_stories(app, settings)
     register_consumer_watch(app, settings)
     register_stall_watch(app)
-    register_health(app, settings, pool, guard)
+    register_health(app, settings, pool, guard, clock)
     return app
 
 
 def _register_article_agent(
-    app: faust.App, settings: Settings, pool: ExtractionPool, guard: DeadLetterGuard
+    app: faust.App,
+    settings: Settings,
+    pool: ExtractionPool,
+    guard: DeadLetterGuard,
+    clock: BatchClock,
 ) -> None:
-    processor = ArticleProcessor(settings, pool, guard, OutputProducer(app))
+    processor = ArticleProcessor(settings, pool, guard, OutputProducer(app), clock)
     articles = app.topic(settings.topic_articles, key_serializer="raw", value_serializer="raw")
 
     @app.agent(articles, name="articles")

@@ -9,6 +9,7 @@ import faust
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from services.broker.client_config import bootstrap_servers
+from services.processor.batch_clock import BatchClock
 from services.processor.dlq_guard import DeadLetterGuard
 from services.processor.extraction_pool import ExtractionPool
 from services.processor.metrics import REGISTRY
@@ -18,7 +19,11 @@ BROKER_PROBE_TIMEOUT_S = 1.0
 
 
 def register_health(
-    app: faust.App, settings: Settings, pool: ExtractionPool, guard: DeadLetterGuard
+    app: faust.App,
+    settings: Settings,
+    pool: ExtractionPool,
+    guard: DeadLetterGuard,
+    clock: BatchClock,
 ) -> None:
     """Add the three views to ``app``'s web server."""
 
@@ -41,11 +46,14 @@ def register_health(
             "broker_reachable": await broker_reachable(settings),
             "model_loaded": pool.loaded,
             "dlq_guard_ok": not guard.tripped,
+            "batch_within_budget": not clock.over_budget,
         }
         failing = [name for name, passed in checks.items() if not passed]
         body: dict[str, Any] = {"ready": not failing, "checks": checks, "failing": failing}
         if guard.tripped:
             body["dlq_guard"] = guard.describe()
+        if clock.over_budget:
+            body["batch"] = clock.describe()
         return web.json(body, status=503 if failing else 200)
 
 
