@@ -2,7 +2,8 @@
 
 Coding time grows with an article's length and with what it holds; an article that runs past
 its budget is given up at the next stage boundary and reported, and the articles around it go
-on. The budget is checked between stages, so an article may overrun it by one stage.
+on. The budget is checked between the stages that follow parsing (parsing is linear in length
+and done for several articles at once), so an article may overrun it by one stage.
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ from services.processor.faust_fixes.output import OutputProducer
 from services.processor.faust_fixes.stall_watch import register_stall_watch
 from services.processor.faust_fixes.transport import StreamApp
 from services.processor.health import register_health
+from services.processor.liveness import AgentLiveness
 from services.processor.metrics import BUILD_INFO
 from services.processor.story_table import register_stories
 from services.settings import Settings
@@ -58,11 +59,12 @@ def create_app(settings: Settings) -> faust.App:
     pool = ExtractionPool(settings)
     guard = DeadLetterGuard(settings.dlq_guard_window, settings.dlq_guard_max_ratio)
     clock = BatchClock(settings.extraction_timeout_s)
-    _register_article_agent(app, settings, pool, guard, clock)
+    liveness = AgentLiveness()
+    _register_article_agent(app, settings, pool, guard, clock, liveness)
     register_stories(app, settings)
     register_consumer_watch(app, settings)
     register_stall_watch(app)
-    register_health(app, settings, pool, guard, clock)
+    register_health(app, settings, pool, guard, clock, liveness)
     return app
 
 
@@ -72,6 +74,7 @@ def _register_article_agent(
     pool: ExtractionPool,
     guard: DeadLetterGuard,
     clock: BatchClock,
+    liveness: AgentLiveness,
 ) -> None:
     processor = ArticleProcessor(settings, pool, guard, OutputProducer(app), clock)
     articles = app.topic(settings.topic_articles, key_serializer="raw", value_serializer="raw")
@@ -84,10 +87,11 @@ def _register_article_agent(
         # wrong. It stops the whole worker rather than this agent, which Faust's supervisor
         # would restart past the failed batch; that batch stays uncommitted.
         try:
-            await pool.start()
-            await processor.run(
-                stream.take_batches(settings.batch_size, within=settings.batch_timeout_s)
-            )
+            with liveness.running("articles"):
+                await pool.start()
+                await processor.run(
+                    stream.take_batches(settings.batch_size, within=settings.batch_timeout_s)
+                )
         except Exception as fault:
             logger.critical("stopping the worker: %s: %s", type(fault).__name__, fault)
             await app.crash(fault)

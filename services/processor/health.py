@@ -12,6 +12,7 @@ from services.broker.client_config import bootstrap_servers
 from services.processor.batch_clock import BatchClock
 from services.processor.dlq_guard import DeadLetterGuard
 from services.processor.extraction_pool import ExtractionPool
+from services.processor.liveness import AgentLiveness
 from services.processor.metrics import REGISTRY
 from services.settings import Settings
 
@@ -24,6 +25,7 @@ def register_health(
     pool: ExtractionPool,
     guard: DeadLetterGuard,
     clock: BatchClock,
+    liveness: AgentLiveness,
 ) -> None:
     """Add the three views to ``app``'s web server."""
 
@@ -37,7 +39,9 @@ def register_health(
 
     @app.page("/healthz")
     async def healthz_view(web: Any, _request: Any) -> Any:
-        return web.json({"alive": True})
+        if liveness.alive:
+            return web.json({"alive": True})
+        return web.json({"alive": False, "stopped_agents": liveness.stopped}, status=503)
 
     @app.page("/readyz")
     async def readyz_view(web: Any, _request: Any) -> Any:

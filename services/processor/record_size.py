@@ -1,17 +1,17 @@
 """How large a record the worker may send: the producer refuses one over its request size.
 
-aiokafka's ``max_request_size`` and the broker's ``message.max.bytes`` are both about 1 MiB; a
-record over it is refused by the producer, and a refused send stops the worker. Records are
-sized before they are sent: what would go over this budget is trimmed, and the budget leaves
-room for the batch and record framing.
+Faust's producer refuses a record over ``producer_max_request_size`` (1,000,000 bytes by
+default; the broker's ``message.max.bytes`` is about 1 MiB), and a refused send stops the
+worker. Records are sized before they are sent: what would go over this budget is trimmed, and
+the budget leaves room for the record framing (about 100 bytes) and the header names.
 """
 
 from __future__ import annotations
 
 from services.processor.records import Headers
 
-# Key, value and headers of one record, with about 48 kB of the 1 MiB left for framing.
-MAX_RECORD_BYTES = 1_000_000
+# Key, value and headers of one record, 50 kB under the producer's limit.
+MAX_RECORD_BYTES = 950_000
 
 
 def record_bytes(key: bytes | None, value: bytes | None, headers: Headers) -> int:

@@ -27,3 +27,9 @@ def test_an_article_past_its_budget_raises_instead_of_running_on() -> None:
     article = Article(id="slow", text="Russia accused Ukraine of violating the ceasefire.")
     with pytest.raises(ExtractionTimeoutError, match="'slow'"):
         engine.extract(article)
+
+
+def test_warming_up_has_no_budget() -> None:
+    # On a busy machine the first article pays for what the pipeline sets up; a worker whose
+    # warm-up ran over the budget failed to start.
+    ExtractionEngine.load(article_budget_s=1e-9).warm_up()
