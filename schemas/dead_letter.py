@@ -21,6 +21,9 @@ class DeadLetterReason(StrEnum):
     OVERSIZED = "oversized"
     UNSUPPORTED_LANGUAGE = "unsupported_language"
     EXTRACTION_ERROR = "extraction_error"  # the engine raised on this one article
+    TOO_DEEPLY_NESTED = "too_deeply_nested"  # JSON nested deeper than the decoder allows
+    EXTRACTION_TIMEOUT = "extraction_timeout"  # coding the article ran over its time budget
+    OVERSIZED_OUTPUT = "oversized_output"  # what the record came to is over the record limit
 
 
 class DeadLetterHeaders(BaseModel):

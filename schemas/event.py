@@ -56,6 +56,11 @@ class Evidence(_Frozen):
 
     sentence: TextSpan
     triggers: list[TextSpan]
+    truncated: bool = Field(
+        False,
+        description="The texts of the evidence, mentions and quote were cut to fit a Kafka "
+        "record; their offsets still point at the whole text in the article.",
+    )
 
 
 class Mentions(_Frozen):

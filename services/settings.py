@@ -106,6 +106,12 @@ class Settings(BaseSettings):
     actor_data_dirs: tuple[Path, ...] = Field(
         (), description="Extra folders of actor YAML files, layered over the shipped gazetteer."
     )
+    extraction_timeout_s: float = Field(
+        120.0,
+        gt=0,
+        description="Seconds one article may be coded for; past it the article is dead-lettered "
+        "with reason extraction_timeout and the batch goes on.",
+    )
     extraction_passthrough: bool = Field(
         False,
         description="Benchmark only: skip the NLP and emit no events, to measure Kafka's ceiling.",

@@ -14,11 +14,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from pydantic import ValidationError
 
 from schemas import Article
+from services.processor.json_depth import MAX_JSON_DEPTH, exceeds_depth
 
 STDIN = "-"
 FOLDER_SUFFIXES = (".txt", ".json", ".jsonl")
@@ -74,7 +75,7 @@ def read_inputs(
 def parse_article(message: ArticleMessage) -> Article:
     """The article a message carries; raises :class:`ValueError` with one readable line."""
     try:
-        document = json.loads(message.value)
+        document = _loads(message.value)
     except ValueError as error:
         raise ValueError(f"invalid JSON: {error}") from None
     if not isinstance(document, dict):
@@ -90,6 +91,14 @@ def parse_article(message: ArticleMessage) -> Article:
         if not detail.startswith(field):
             detail = f"{field}: {detail}"
         raise ValueError(f"invalid article: {detail}") from None
+
+
+def _loads(content: str | bytes) -> Any:
+    """``json.loads``, refusing with a ValueError what nests deeper than a record may."""
+    raw = content.encode() if isinstance(content, str) else content
+    if exceeds_depth(raw):
+        raise ValueError(f"JSON nested more than {MAX_JSON_DEPTH} levels deep")
+    return json.loads(content)
 
 
 def _folder_files(folder: Path) -> list[Path]:
@@ -140,7 +149,7 @@ def _detect_format(content: bytes) -> InputFormat:
     if not content.lstrip().startswith((b"{", b"[")):
         return InputFormat.TEXT
     try:
-        json.loads(content)
+        _loads(content)
     except ValueError:
         return InputFormat.JSONL
     return InputFormat.JSON
@@ -155,7 +164,7 @@ def _jsonl_messages(origin: str, content: bytes) -> Iterator[ReadOutcome]:
 def _json_messages(origin: str, content: bytes) -> Iterator[ReadOutcome]:
     # A JSON list is one message per item; anything else goes out as written.
     try:
-        document = json.loads(content)
+        document = _loads(content)
     except ValueError:
         document = None
     if isinstance(document, list):
@@ -176,7 +185,7 @@ def _article_id_key(value: bytes) -> bytes | None:
     # The key is a convenience for partitioning: a value that is not a JSON object with a
     # string id still goes out (without a key) when the caller sends unvalidated messages.
     try:
-        document = json.loads(value)
+        document = _loads(value)
     except ValueError:
         return None
     article_id = document.get("id") if isinstance(document, dict) else None

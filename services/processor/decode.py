@@ -1,4 +1,8 @@
-"""From raw record bytes to a validated article or event, or to the reason it is not one."""
+"""From raw record bytes to a validated article or event, or to the reason it is not one.
+
+Decoding never raises: whatever one record holds, the worst it can come to is its own dead
+letter.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import json
 from pydantic import ValidationError
 
 from schemas import Article, DeadLetterReason, DiplomaticEvent
+from services.processor.json_depth import MAX_JSON_DEPTH, exceeds_depth
 from services.processor.records import InputRecord, InvalidMessage
 from services.settings import Settings
 
@@ -18,8 +23,21 @@ _TEXT_FIELDS = (("text",), ("body",))
 
 def decode_article(record: InputRecord, settings: Settings) -> Article | InvalidMessage:
     """The article the record carries, or an :class:`InvalidMessage` saying what is wrong."""
+    try:
+        return _decode_article(record, settings)
+    except Exception as error:  # a record must never stop the worker, whatever it holds
+        return InvalidMessage(
+            record,
+            DeadLetterReason.UNDECODABLE,
+            f"{type(error).__name__}: {error}"[:MAX_ERROR_CHARS],
+        )
+
+
+def _decode_article(record: InputRecord, settings: Settings) -> Article | InvalidMessage:
     if record.value is None:
         return InvalidMessage(record, DeadLetterReason.UNDECODABLE, "record has no value")
+    if exceeds_depth(record.value):
+        return _too_deep(record)
     try:
         text = record.value.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -54,6 +72,8 @@ def decode_event(record: InputRecord) -> DiplomaticEvent | InvalidMessage:
     """The event a record of the events topic carries, or why it is not one."""
     if record.value is None:
         return InvalidMessage(record, DeadLetterReason.UNDECODABLE, "record has no value")
+    if exceeds_depth(record.value):
+        return _too_deep(record)
     try:
         return DiplomaticEvent.model_validate_json(record.value)
     except ValidationError as error:
@@ -61,6 +81,14 @@ def decode_event(record: InputRecord) -> DiplomaticEvent | InvalidMessage:
         unparsable = any(problem["type"] == "json_invalid" for problem in error.errors())
         reason = DeadLetterReason.INVALID_JSON if unparsable else DeadLetterReason.SCHEMA_VIOLATION
         return InvalidMessage(record, reason, summary_of(error))
+
+
+def _too_deep(record: InputRecord) -> InvalidMessage:
+    return InvalidMessage(
+        record,
+        DeadLetterReason.TOO_DEEPLY_NESTED,
+        f"JSON nested more than {MAX_JSON_DEPTH} levels deep",
+    )
 
 
 def _reason_of(error: ValidationError) -> DeadLetterReason:

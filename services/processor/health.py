@@ -16,9 +16,11 @@ from faust.web.base import BlueprintManager
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from services.broker.client_config import bootstrap_servers
+from services.processor.batch_clock import BatchClock
 from services.processor.consumer_watch import ConsumerLag
 from services.processor.dlq_guard import DeadLetterGuard
 from services.processor.extraction_pool import ExtractionPool
+from services.processor.liveness import AgentLiveness
 from services.processor.metrics import REGISTRY
 from services.settings import Settings
 
@@ -35,6 +37,8 @@ def register_health(
     pool: ExtractionPool,
     guard: DeadLetterGuard,
     lag: ConsumerLag,
+    clock: BatchClock,
+    liveness: AgentLiveness,
 ) -> None:
     """Serve the three views, and only them, on ``app``'s web server."""
     # Faust mounts its built-in views from this manager when the server starts.
@@ -51,7 +55,9 @@ def register_health(
 
     @app.page("/healthz")
     async def healthz_view(web: Any, _request: Any) -> Any:
-        return web.json({"alive": True})
+        if liveness.alive:
+            return web.json({"alive": True})
+        return web.json({"alive": False, "stopped_agents": liveness.stopped}, status=503)
 
     @app.page("/readyz")
     async def readyz_view(web: Any, _request: Any) -> Any:
@@ -60,11 +66,14 @@ def register_health(
             "broker_reachable": await broker_reachable(settings),
             "model_loaded": pool.loaded,
             "dlq_guard_ok": not guard.tripped,
+            "batch_within_budget": not clock.over_budget,
         }
         failing = [name for name, passed in checks.items() if not passed]
         body: dict[str, Any] = {"ready": not failing, "checks": checks, "failing": failing}
         if guard.tripped:
             body["dlq_guard"] = guard.describe()
+        if clock.over_budget:
+            body["batch"] = clock.describe()
         return web.json(body, status=503 if failing else 200)
 
 

@@ -191,15 +191,17 @@ def test_dlq_replay_republishes_only_the_chosen_reason(
     settings = settings_factory()
     create_topics(settings, [settings.topic_dlq, settings.topic_articles])
     letters = [
-        (b"k-0", b"{not json", "invalid_json"),
-        (b"k-1", b'{"id": "k-1"}', "schema_violation"),
-        (b"k-2", b"[1, 2", "invalid_json"),
+        (b"k-0", b"{not json", "invalid_json", settings.topic_articles),
+        (b"k-1", b'{"id": "k-1"}', "schema_violation", settings.topic_articles),
+        (b"k-2", b"[1, 2", "invalid_json", settings.topic_articles),
+        # A record of the events topic that was not an event: it never goes to the articles.
+        (b"RUS|USA", b"{not an event", "invalid_json", settings.topic_events),
     ]
-    for offset, (key, value, reason) in enumerate(letters):
+    for offset, (key, value, reason, original_topic) in enumerate(letters):
         headers = DeadLetterHeaders(
             reason=reason,
             error="test",
-            original_topic=settings.topic_articles,
+            original_topic=original_topic,
             original_partition=0,
             original_offset=offset,
             service_version="test",
@@ -216,7 +218,7 @@ def test_dlq_replay_republishes_only_the_chosen_reason(
 
     assert code == 0, err
     assert "replayed 2 dead letters" in out
-    assert "left 1 (schema_violation: 1)" in out
+    assert "left 2 (schema_violation: 1, (from another topic): 1)" in out
     replayed = read_messages(settings.topic_articles, 2)
     assert sorted((r.key, r.value, tuple(r.headers)) for r in replayed) == [
         (b"k-0", b"{not json", (("trace-id", b"t-k-0"),)),

@@ -25,11 +25,16 @@ from services.cli.kafka_clients import (
     open_consumer,
     open_producer,
 )
+from services.processor.dead_letters import ORIGINAL_LENGTH_HEADER, ORIGINAL_VALUE_HEADER
 from services.settings import Settings, get_settings
 
 POLL_MS = 500
 NO_HEADERS = "(no dlq headers)"
 DLQ_HEADER_PREFIX = "dlq_"
+# Counted as left, never replayed: a letter from another topic (an events-topic record that is
+# not an event), and one whose value is a truncated copy (reason oversized_output).
+OTHER_TOPIC = "(from another topic)"
+NOT_ORIGINAL = "(value not the original)"
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -111,6 +116,7 @@ def replay_dead_letters(
     """Send the dead letters of ``reasons`` back, as they first came, and count them.
 
     Each goes out with its original key, value bytes and headers, minus the ``dlq_`` ones.
+    Only letters that came from the articles topic with their original value go back.
     """
     outcome = ReplayOutcome()
     replayed, left = outcome.replayed, outcome.left
@@ -119,6 +125,10 @@ def replay_dead_letters(
     try:
         for record in read_dead_letters(settings):
             reason = _reason_of(record)
+            unreplayable = _unreplayable(record, settings)
+            if unreplayable is not None:
+                left[unreplayable] += 1
+                continue
             full = max_replayed is not None and sum(replayed.values()) >= max_replayed
             if reason not in reasons or full:
                 left[reason] += 1
@@ -170,6 +180,17 @@ def _records_until(consumer: KafkaConsumer, ends: dict[Any, int]) -> Iterator[Co
             if consumer.position(partition) >= ends[partition]:
                 remaining.discard(partition)
                 consumer.pause(partition)
+
+
+def _unreplayable(record: ConsumerRecord, settings: Settings) -> str | None:
+    """Why a dead letter cannot go back to the articles topic, or None if it can."""
+    headers = dict(record.headers)
+    original_topic = headers.get(f"{DLQ_HEADER_PREFIX}original_topic")
+    if original_topic is not None and original_topic.decode() != settings.topic_articles:
+        return OTHER_TOPIC
+    if ORIGINAL_LENGTH_HEADER in headers or ORIGINAL_VALUE_HEADER in headers:
+        return NOT_ORIGINAL
+    return None
 
 
 def _reason_of(record: ConsumerRecord) -> str:

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 from typing import Any
 
-from services.settings import get_settings
+from services.broker.readiness import port_is_free
+from services.errors import UserError
+from services.settings import Settings, get_settings
+
+MAX_PORT = 65_535
 
 LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
 
@@ -14,10 +19,36 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     """Add ``worker``."""
     parser = subparsers.add_parser("worker", help="run the Kafka stream processor")
     parser.add_argument(
-        "--web-port", type=int, help="port of /metrics, /healthz and /readyz (overrides settings)"
+        "--web-port",
+        type=_port,
+        help="port of /metrics, /healthz and /readyz (overrides settings)",
     )
     parser.add_argument("--loglevel", "-l", choices=LOG_LEVELS, default="info")
     parser.set_defaults(handler=run)
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= MAX_PORT:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port (1-{MAX_PORT})")
+    return int(text)
+
+
+def _check_start(settings: Settings) -> None:
+    """What would otherwise end in a traceback, said in one line before anything starts."""
+    from services.processor.health import broker_reachable  # imports Faust
+
+    # Faust keeps table state there and does not create it (a fresh clone has no var/).
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    if not port_is_free(settings.web_host, settings.web_port):
+        raise UserError(
+            f"port {settings.web_port} on {settings.web_host} is in use or cannot be bound: "
+            "choose another with DIPSTREAM_WEB_PORT or --web-port"
+        )
+    if not asyncio.run(broker_reachable(settings)):
+        raise UserError(
+            f"cannot reach Kafka at {settings.kafka_bootstrap_servers}: is the broker up? "
+            "try `dipstream broker up`"
+        )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -31,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
     settings = get_settings()
     if args.web_port is not None:
         settings = settings.model_copy(update={"web_port": args.web_port})
+    _check_start(settings)
     app = create_app(settings)
     # JSON logs: every line through the JSON formatter, and no banner (Faust's start-up
     # table, written to stdout outside logging, is not JSON).

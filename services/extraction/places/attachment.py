@@ -9,10 +9,11 @@ where the statement was made, not where the talks were.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from services.extraction.places.finder import PlaceMention, is_locative_object
 from services.extraction.places.gazetteer import read_word_list
@@ -100,10 +101,26 @@ def place_of_event(
     trigger = doc[trigger_token_index]
     clause = trigger.head if trigger.dep_ in _ARGUMENT_DEPS else trigger
     if clause.dep_ == "relcl" and any(child.lower_ == "where" for child in clause.children):
-        return next((place for place in places if _root_of(doc, place) == clause.head.i), None)
+        return next(
+            (
+                place
+                for place in _sentence_places(places, trigger.sent)
+                if _root_of(doc, place) == clause.head.i
+            ),
+            None,
+        )
     if clause.dep_ == "conj" and _is_travel(clause.head):
         return _attached_place(doc, clause.head.i, places)
     return None
+
+
+def _sentence_places(places: Sequence[PlaceMention], sentence: Span) -> Iterator[PlaceMention]:
+    """The places (in article order) that start inside ``sentence``, found by bisection."""
+    first = bisect_left(places, sentence.start_char, key=lambda place: place.start)
+    for index in range(first, len(places)):
+        if places[index].start >= sentence.end_char:
+            return
+        yield places[index]
 
 
 def _root_of(doc: Doc, place: PlaceMention) -> int | None:
@@ -114,12 +131,20 @@ def _root_of(doc: Doc, place: PlaceMention) -> int | None:
 def _attached_place(
     doc: Doc, trigger_token_index: int, places: Sequence[PlaceMention]
 ) -> PlaceMention | None:
+    """The place attached to the trigger in its own sentence; the nearest one when several are.
+
+    ``places`` are in article order, as ``find_places`` gives them: only the trigger's own
+    sentence is looked at, found by bisection, so that an article's events cost time in
+    proportion to its length rather than to its length squared (every event looked at every
+    place of the article, at the cost of a span each).
+    """
     trigger = doc[trigger_token_index]
     points = _attachment_points(trigger)
+    sentence = trigger.sent
     attached: list[tuple[int, PlaceMention]] = []
-    for place in places:
+    for place in _sentence_places(places, sentence):
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is None or span.sent.start != trigger.sent.start:
+        if span is None or span.sent.start != sentence.start:
             continue
         if _is_destination(span.root, trigger) or any(
             host.i in points for host in _hosts(span.root)

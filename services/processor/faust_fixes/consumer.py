@@ -21,7 +21,11 @@ missing after a worker restart and as a worker taking over partitions and consum
 - a partition without a committed offset is sought back to its first fetched record not
   processed with the others at the end of a rebalance, instead of staying where a dropped
   fetch left it; and any partition whose first unprocessed record was fetched and never
-  came out while the worker sat idle is read again from it (:meth:`rewind_stalled`);
+  handed on while the worker sat idle is read again from it (:meth:`rewind_stalled`). A
+  record handed on and waiting in the agent's queue is not stalled, however long the agent
+  takes to start (a model loading for 30 s on a busy machine): reading it again would hand
+  it on twice, and both copies were coded and published, visible twice even under
+  exactly-once;
 - a commit waits at the :class:`~services.processor.faust_fixes.commit_gate.CommitGate`
   until no batch is between its first send and its ack;
 - what was processed is committed when partitions are revoked: Faust forgets the acks of
@@ -60,6 +64,8 @@ class LosslessConsumer(faust_aiokafka.Consumer):
         self._fetched: defaultdict[TP, set[int]] = defaultdict(set)
         # When the drain loop last handed on a record of each partition (monotonic seconds).
         self._delivered_at: dict[TP, float] = {}
+        # Offsets the drain loop handed on to the streams since the partition was last sought.
+        self._handed_on: defaultdict[TP, set[int]] = defaultdict(set)
         # What the previous look of :meth:`rewind_stalled` found: partition -> first unread.
         self._stalled: dict[TP, int] = {}
         self.commit_gate = CommitGate()
@@ -84,6 +90,9 @@ class LosslessConsumer(faust_aiokafka.Consumer):
     async def seek_to_committed(self) -> Mapping[TP, int]:
         """Seek every partition to its committed offset, or back to its first unread record."""
         committed = await super().seek_to_committed()
+        # Every partition is read again from its committed offset: what was handed on before
+        # may have been dropped from the streams' queues in the rebalance.
+        self._handed_on.clear()
         # aiokafka moves only partitions with a committed offset above 0, and leaves the others
         # where the last fetch left them: past the records Faust dropped in the rebalance.
         for tp, offset in committed.items():
@@ -94,16 +103,20 @@ class LosslessConsumer(faust_aiokafka.Consumer):
                 self._thread.seek(tp, first_unread)
         return committed
 
-    def _first_unprocessed_fetched(self, tp: TP) -> int | None:
+    def _first_unprocessed_fetched(
+        self, tp: TP, handed_on: frozenset[int] = frozenset()
+    ) -> int | None:
         # Fetched at or above the committed offset, and neither acked nor taken by a stream
-        # that is still processing it. Below the committed offset everything was processed;
-        # Faust forgets those acks once it commits them, so they must not count as unread.
+        # that is still processing it, nor in ``handed_on``. Below the committed offset
+        # everything was processed; Faust forgets those acks once it commits them, so they must
+        # not count as unread.
         committed = self._committed_offset[tp] or 0
         in_progress = {m.offset for m in self._unacked_messages if m.tp == tp and not m.acked}
         unread = (
             {offset for offset in self._fetched[tp] if offset >= committed}
             - self._acked_index[tp]
             - in_progress
+            - handed_on
         )
         return min(unread) if unread else None
 
@@ -122,7 +135,8 @@ class LosslessConsumer(faust_aiokafka.Consumer):
         for tp in self.assignment():
             if not self.app.topics.acks_enabled_for(tp.topic) or tp in self._paused_partitions:
                 continue
-            first_unread = self._first_unprocessed_fetched(tp)
+            # A record handed on waits in a stream's queue: it comes out once the agent takes it.
+            first_unread = self._first_unprocessed_fetched(tp, frozenset(self._handed_on[tp]))
             if first_unread is None:
                 continue
             self._stalled[tp] = first_unread
@@ -135,6 +149,7 @@ class LosslessConsumer(faust_aiokafka.Consumer):
                     first_unread,
                 )
                 await self.seek(tp, first_unread)
+                self._handed_on[tp].clear()
 
     def _new_offset(self, tp: TP) -> int | None:
         # Faust commits over one missing offset right after the committed one (its own
@@ -153,10 +168,10 @@ class LosslessConsumer(faust_aiokafka.Consumer):
         records, active_partitions = await super()._wait_next_records(timeout)
         for tp, batch in (records or {}).items():
             committed = self._committed_offset[tp] or 0
-            fetched = self._fetched[tp]
-            if fetched and min(fetched) < committed:
-                fetched.difference_update([offset for offset in fetched if offset < committed])
-            fetched.update(record.offset for record in batch)
+            for seen in (self._fetched[tp], self._handed_on[tp]):
+                if seen and min(seen) < committed:
+                    seen.difference_update([offset for offset in seen if offset < committed])
+            self._fetched[tp].update(record.offset for record in batch)
         return records, active_partitions
 
     async def _add_gap(self, tp: TP, offset_from: int, offset_to: int) -> None:
@@ -210,6 +225,7 @@ class LosslessConsumer(faust_aiokafka.Consumer):
                         await self.commit()
                     await self.wait_first(self.callback(message), self.suspend_flow.wait())
                     read_offset[tp] = offset
+                    self._handed_on[tp].add(offset)
                     self._delivered_at[tp] = time.monotonic()
                 self.diag.unset_flag(CONSUMER_FETCHING)
         except self.consumer_stopped_errors:

@@ -14,16 +14,18 @@ from datetime import UTC, datetime
 
 import pytest
 
-from schemas import Article, DeadLetterReason
+from schemas import Article, DeadLetterReason, DiplomaticEvent, Mentions, TextSpan
 from schemas.article import MAX_TEXT_BYTES
+from services.extraction.budget import ExtractionTimeoutError
 from services.processor.agent import ArticleProcessor
 from services.processor.dlq_guard import DeadLetterGuard, DeadLetterGuardError
 from services.processor.extraction_pool import ExtractionOutcome
 from services.processor.metrics import REGISTRY
+from services.processor.record_size import MAX_RECORD_BYTES
 from services.settings import Settings
 from tests.unit.processor.events import make_event
 from tests.unit.processor.memory_publisher import InMemoryPublisher
-from tests.unit.processor.stream_events import StreamEvent, stream_event
+from tests.unit.processor.stream_events import RawMessage, StreamEvent, stream_event
 
 SETTINGS = Settings(_env_file=None)
 RECORD_TIME = datetime(2026, 4, 6, 9, 0, tzinfo=UTC)
@@ -42,19 +44,34 @@ class Batch:
 
 
 class ScriptedExtractor:
-    """Codes each article as one event with its id; raises for ids starting with ``fail``."""
+    """Codes each article as one event with its id; raises for ids starting with ``fail``,
+    runs out of time for ``slow``, and gives events of huge evidence for ``huge`` (cut to
+    fit) and ``enormous`` (too large even when cut)."""
 
     def __init__(self) -> None:
         self.coded: list[list[str]] = []
 
     async def extract(self, articles: Sequence[Article]) -> list[ExtractionOutcome]:
         self.coded.append([article.id for article in articles])
-        return [
-            RuntimeError("engine bug")
-            if article.id.startswith("fail")
-            else [make_event(article_id=article.id)]
-            for article in articles
-        ]
+        return [_outcome(article.id) for article in articles]
+
+
+def _outcome(article_id: str) -> ExtractionOutcome:
+    if article_id.startswith("fail"):
+        return RuntimeError("engine bug")
+    if article_id.startswith("slow"):
+        return ExtractionTimeoutError(f"article {article_id!r} ran over its budget")
+    event = make_event(article_id=article_id)
+    if article_id.startswith(("huge", "enormous")):
+        # Control characters are six bytes each in JSON: the evidence of 100 kB of them
+        # went over the producer's 1 MB limit and stopped the worker.
+        text = "\x01" * 100_000
+        span = TextSpan(text=text, start=0, end=len(text))
+        copies = 2 if article_id.startswith("huge") else 2_000
+        evidence = event.evidence.model_copy(update={"sentence": span, "triggers": [span]})
+        mentions = Mentions(count=copies, offsets=[span] * copies)
+        event = event.model_copy(update={"evidence": evidence, "mentions": mentions})
+    return [event]
 
 
 def article(article_id: str, **fields: object) -> bytes:
@@ -119,6 +136,9 @@ def test_events_come_out_in_batch_order_and_batches_are_acked_in_order() -> None
         (article("a1", text="x" * (MAX_TEXT_BYTES + 1)), DeadLetterReason.OVERSIZED),
         (article("a1", language="fr"), DeadLetterReason.UNSUPPORTED_LANGUAGE),
         (article("fail-1"), DeadLetterReason.EXTRACTION_ERROR),
+        (article("slow-1"), DeadLetterReason.EXTRACTION_TIMEOUT),
+        (article("enormous-1"), DeadLetterReason.OVERSIZED_OUTPUT),
+        (b"[" * 5_000, DeadLetterReason.TOO_DEEPLY_NESTED),
     ],
     ids=lambda item: item.value if isinstance(item, DeadLetterReason) else "",
 )
@@ -210,3 +230,28 @@ def test_a_refused_send_stops_the_processor_with_the_batch_unacked() -> None:
 
     asyncio.run(scenario())
     assert acked == []
+
+
+def test_an_event_too_large_for_a_record_goes_out_cut_and_flagged() -> None:
+    publisher = InMemoryPublisher()
+    batches, acked = batches_of([article("huge-1"), article("after")])
+    asyncio.run(processor(publisher).run(stream(batches)))
+    assert coded_article_ids(publisher) == ["huge-1", "after"]
+    huge = publisher.stored_on(SETTINGS.topic_events)[0].value or b""
+    assert len(huge) < MAX_RECORD_BYTES
+    assert DiplomaticEvent.model_validate_json(huge).evidence.truncated
+    assert publisher.stored_on(SETTINGS.topic_dlq) == []
+    assert acked == [0]
+
+
+def test_a_record_with_neither_key_nor_value_is_dead_lettered_and_the_batch_goes_on() -> None:
+    publisher = InMemoryPublisher()
+    batches, acked = batches_of([article("before"), article("after")])
+    empty = RawMessage(SETTINGS.topic_articles, 0, 999_999, None, None, [], RECORD_TIME.timestamp())
+    batches[0].events.insert(1, StreamEvent(empty))
+    asyncio.run(processor(publisher).run(stream(batches)))
+    [letter] = publisher.stored_on(SETTINGS.topic_dlq)
+    assert (letter.key, letter.value) == (None, b"")
+    assert dict(letter.headers)["dlq_reason"] == DeadLetterReason.UNDECODABLE.value.encode()
+    assert coded_article_ids(publisher) == ["before", "after"]
+    assert acked == [0]

@@ -58,6 +58,9 @@ def test_valid_article_keeps_its_own_publication_time() -> None:
             DeadLetterReason.OVERSIZED,
         ),
         (payload(language="fr"), DeadLetterReason.UNSUPPORTED_LANGUAGE),
+        # Python's parser raised RecursionError here and the worker exited.
+        (b"[" * 5_000 + b"]" * 5_000, DeadLetterReason.TOO_DEEPLY_NESTED),
+        (b'{"id": "a1", "text": "t", "x":' + b"{" * 100_000, DeadLetterReason.TOO_DEEPLY_NESTED),
     ],
 )
 def test_each_kind_of_bad_record_gets_its_reason(
@@ -81,3 +84,15 @@ def test_schema_errors_are_summarised_on_one_line() -> None:
 def test_supported_languages_come_from_settings() -> None:
     french = Settings(_env_file=None, supported_languages=("en", "fr"))
     assert isinstance(decode_article(record(payload(language="FR")), french), Article)
+
+
+def test_brackets_inside_strings_do_not_count_as_nesting() -> None:
+    text = "[{" * 200 + ' and a quote \\" and a backslash \\\\'
+    article = decode_article(record(payload(text=text)), SETTINGS)
+    assert isinstance(article, Article)
+    assert article.text == text
+
+
+def test_nesting_up_to_the_limit_is_decoded() -> None:
+    nested = json.dumps({"id": "a1", "text": "Russia met China.", "x": [[[[[1]]]]]}).encode()
+    assert isinstance(decode_article(record(nested), SETTINGS), Article)
