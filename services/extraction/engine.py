@@ -94,7 +94,7 @@ class ExtractionEngine:
             PrefilterWords(
                 triggers=TriggerIndex.from_lexicon(lexicon, ambiguous_forms),
                 actors=PhraseIndex.from_texts(
-                    [*gazetteer.entries.keys(), *gazetteer.roles.keys()], nlp.tokenizer
+                    [*gazetteer.terms.keys(), *gazetteer.roles.keys()], nlp.tokenizer
                 ),
                 references=PhraseIndex.from_texts(
                     [*gazetteer.roles.keys(), *cues.reference_pronouns], nlp.tokenizer
@@ -114,7 +114,8 @@ class ExtractionEngine:
                 frozenset(role.role for role in gazetteer.roles.values() if role.speaker),
                 {
                     entry.country: entry.name
-                    for entry in gazetteer.entries.values()
+                    for terms in gazetteer.terms.values()
+                    for entry in terms
                     if entry.kind is ActorKind.STATE and entry.country
                 },
                 ambiguous_forms,
@@ -164,7 +165,8 @@ class ExtractionEngine:
         triggers = self._trigger_matcher.find(parsed.doc)
         if not triggers:
             return []
-        mentions = find_actor_mentions(parsed.doc, self._actor_gazetteer)
+        published = article.published_at.date() if article.published_at else None
+        mentions = find_actor_mentions(parsed.doc, self._actor_gazetteer, on=published)
         places = find_places(parsed.doc, self._place_gazetteer)
         events = self._builder.build(article, parsed, triggers, mentions, places)
         return [event for event in events if event.confidence >= self._threshold]

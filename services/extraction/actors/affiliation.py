@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from schemas.vocabulary import ActorKind
 from services.extraction.actors.elements import Element
-from services.extraction.actors.gazetteer import EntryForm
+from services.extraction.actors.entries import EntryForm
 from services.extraction.parse_paths import prepositional_objects
 
 _AFFILIATING_PREPOSITIONS = frozenset({"in", "from", "of", "for", "at", "throughout", "across"})

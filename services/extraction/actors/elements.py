@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 from spacy.tokens import Doc
 
 from schemas.vocabulary import ActorKind
-from services.extraction.actors.gazetteer import EntryForm, GazetteerEntry, Role
+from services.extraction.actors.entries import EntryForm, GazetteerEntry
+from services.extraction.actors.gazetteer import Role
 from services.extraction.actors.matcher import ActorMatcher, NameMatch
 
 # Named entities the gazetteer does not know that still name an actor.
@@ -49,7 +51,7 @@ class Element:
 _Claim = Callable[[Element], None]
 
 
-def find_elements(doc: Doc, matcher: ActorMatcher) -> list[Element]:
+def find_elements(doc: Doc, matcher: ActorMatcher, on: date | None = None) -> list[Element]:
     """Every piece in the document, in order, none overlapping another.
 
     Known spellings come first, then role nouns on the words left over, then the parts of
@@ -64,7 +66,7 @@ def find_elements(doc: Doc, matcher: ActorMatcher) -> list[Element]:
             covered[index] = True
 
     dateline_end: int | None = None
-    for name in matcher.names(doc):
+    for name in matcher.names(doc, on):
         if _someone_else_with_the_surname(doc, name, matcher):
             continue
         if _is_dateline(doc, name, dateline_end):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -22,14 +23,15 @@ def matcher_for(gazetteer: ActorGazetteer, vocab: Vocab) -> ActorMatcher:
 
 
 def find_actor_mentions(
-    doc: Doc, gazetteer: ActorGazetteer, *, resolve: bool = True
+    doc: Doc, gazetteer: ActorGazetteer, *, resolve: bool = True, on: date | None = None
 ) -> list[ActorMention]:
-    """Every actor mention in ``doc``, in document order.
+    """Every actor mention in ``doc``, in document order, names coded as they stood on the day
+    ``on`` (the article's publication date; without it, each name's latest term).
 
     Mentions do not overlap, except that a reference to several people ("the two presidents")
     is one mention per person over the same tokens. With ``resolve`` (the default) later
     references (surnames, pronouns, "the spokesman") carry the coding of the first full mention
     and point at it through ``antecedent``; see :func:`resolve_coreferences`.
     """
-    mentions = code_phrases(doc, find_elements(doc, matcher_for(gazetteer, doc.vocab)))
+    mentions = code_phrases(doc, find_elements(doc, matcher_for(gazetteer, doc.vocab), on))
     return resolve_coreferences(doc, mentions, gazetteer) if resolve else mentions

@@ -1,23 +1,29 @@
 """The actor gazetteer: every known name, demonym, metonym and role, looked up in lower case.
 
 It is built from the YAML files shipped in ``services/extraction/data/actors`` and from the
-user's folders (``Settings.actor_data_dirs``), each layer overriding the ones before it. Within
-one layer a spelling may code to one actor only, so conflicting data is caught when it is loaded.
+user's folders (``Settings.actor_data_dirs``), each layer overriding the ones before it.
+
+Archives are re-coded, so a name resolves by the article's date: each term of office is its own
+entry with its dates, and within one layer a spelling may code to two actors only when their
+terms do not overlap ("Clinton" was the president until 2001 and the secretary of state from
+2009), so conflicting data is caught when it is loaded.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
+from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 
 from schemas.vocabulary import ActorKind
+from services.extraction.actors.entries import EntryForm, GazetteerEntry, entry_on
 from services.extraction.actors.records import (
     ActorDataError,
     ActorFile,
     CountryRecord,
+    PersonRecord,
     read_actor_file,
     yaml_files,
 )
@@ -30,27 +36,6 @@ def shipped_countries() -> tuple[CountryRecord, ...]:
     """The shipped country records: the one source of country names, aliases and demonyms,
     which the place gazetteer reads too."""
     return tuple(read_actor_file(SHIPPED_COUNTRIES).countries)
-
-
-class EntryForm(StrEnum):
-    """How a spelling refers to its actor."""
-
-    NAME = "name"
-    DEMONYM = "demonym"
-    METONYM = "metonym"
-    REGION = "region"
-
-
-@dataclass(frozen=True)
-class GazetteerEntry:
-    """What one spelling codes to."""
-
-    name: str
-    country: str | None
-    sector: str | None
-    kind: ActorKind
-    form: EntryForm
-    role: str | None = None
 
 
 @dataclass(frozen=True)
@@ -73,7 +58,8 @@ def _normalise(text: str) -> str:
 class ActorGazetteer:
     """Lookups by lower-cased spelling; compared and hashed by identity so matchers can cache it."""
 
-    entries: Mapping[str, GazetteerEntry]
+    # Every term a spelling stands for, oldest first.
+    terms: Mapping[str, tuple[GazetteerEntry, ...]]
     # The spellings as written in the data, so matching can respect capitals ("US" is not "us").
     spellings: Mapping[str, frozenset[str]]
     roles: Mapping[str, Role]
@@ -83,7 +69,7 @@ class ActorGazetteer:
     @classmethod
     def load(cls, extra_dirs: Sequence[Path] = ()) -> ActorGazetteer:
         """The shipped data with each extra folder layered over it, in order."""
-        entries: dict[str, GazetteerEntry] = {}
+        terms: dict[str, tuple[GazetteerEntry, ...]] = {}
         spellings: dict[str, set[str]] = {}
         roles: dict[str, Role] = {}
         people_roles: list[tuple[str, str]] = []
@@ -92,7 +78,8 @@ class ActorGazetteer:
             layer = _Layer()
             for path in yaml_files(folder):
                 layer.add(path, read_actor_file(path))
-            entries.update(layer.entries)
+            layer.add_people()
+            terms.update(layer.terms)
             for key, written in layer.spellings.items():
                 spellings[key] = written
             roles.update(layer.roles)
@@ -103,15 +90,17 @@ class ActorGazetteer:
             if role not in known_roles:
                 raise ActorDataError(f"{where}: role {role!r} is not a role of any roles section")
         return cls(
-            entries=MappingProxyType(entries),
+            terms=MappingProxyType(terms),
             spellings=MappingProxyType({k: frozenset(v) for k, v in spellings.items()}),
             roles=MappingProxyType(roles),
             honorifics=frozenset(honorifics),
         )
 
-    def lookup(self, text: str) -> GazetteerEntry | None:
-        """The actor a name, demonym or metonym stands for."""
-        return self.entries.get(_normalise(text))
+    def lookup(self, text: str, on: date | None = None) -> GazetteerEntry | None:
+        """The actor a name, demonym or metonym stands for on the day ``on`` (see
+        :func:`entry_on`)."""
+        terms = self.terms.get(_normalise(text))
+        return entry_on(terms, on) if terms else None
 
     def role(self, term: str) -> Role | None:
         """The role a noun or title (singular, any case) stands for."""
@@ -134,15 +123,17 @@ class ActorGazetteer:
 
 
 class _Layer:
-    """The entries of one folder, refusing a spelling that two entries code differently."""
+    """The entries of one folder, refusing a spelling that two actors share at the same time."""
 
     def __init__(self) -> None:
-        self.entries: dict[str, GazetteerEntry] = {}
+        self.terms: dict[str, tuple[GazetteerEntry, ...]] = {}
         self.spellings: dict[str, set[str]] = {}
         self.roles: dict[str, Role] = {}
         self.people_roles: list[tuple[str, str]] = []
         self.honorifics: set[str] = set()
         self._origin: dict[str, str] = {}
+        # The entries of each person (name, country), one per term, in the order read.
+        self._people: dict[tuple[str, str], list[tuple[str, PersonRecord]]] = {}
 
     def add(self, path: Path, data: ActorFile) -> None:
         for country in data.countries:
@@ -197,16 +188,7 @@ class _Layer:
         for person in data.people:
             where = f"{path}: people {person.name!r}"
             self.people_roles.append((where, person.role))
-            self._actor(
-                where,
-                [person.name, *person.names],
-                person.name,
-                person.country,
-                person.sector,
-                ActorKind.PERSON,
-                EntryForm.NAME,
-                person.role,
-            )
+            self._people.setdefault((person.name, person.country), []).append((where, person))
         for group in data.collectives:
             where = f"{path}: collectives {group.name!r}"
             self._actor(
@@ -235,6 +217,24 @@ class _Layer:
             for term in record.terms:
                 self._role(f"{path}: roles {record.role!r}", term, role)
 
+    def add_people(self) -> None:
+        """Each term of a person under every spelling any of the person's entries gives, so a
+        term listed by full name alone is found by surname too; once all files are read."""
+        for terms in self._people.values():
+            spellings = [spelling for _, p in terms for spelling in (p.name, *p.names)]
+            for where, person in terms:
+                self._actor(
+                    where,
+                    spellings,
+                    person.name,
+                    person.country,
+                    person.sector,
+                    ActorKind.PERSON,
+                    EntryForm.NAME,
+                    person.role,
+                    (person.valid_from, person.valid_to),
+                )
+
     def _actor(
         self,
         where: str,
@@ -245,19 +245,24 @@ class _Layer:
         kind: ActorKind,
         form: EntryForm,
         role: str | None = None,
+        term: tuple[date | None, date | None] = (None, None),
     ) -> None:
-        entry = GazetteerEntry(name, country, sector, kind, form, role)
+        entry = GazetteerEntry(name, country, sector, kind, form, role, *term)
         for spelling in spellings:
             key = _normalise(spelling)
-            known = self.entries.get(key)
-            if known is not None and (known.name, known.country) != (name, country):
+            known = self.terms.get(key, ())
+            clash = next((other for other in known if _clash(entry, other)), None)
+            if clash is not None:
                 raise ActorDataError(
-                    f"{where}: {spelling!r} already codes to {known.name!r} "
-                    f"in {self._origin[key]}; a spelling may code to one actor only"
+                    f"{where}: {spelling!r} already codes to {clash.name!r} "
+                    f"in {self._origin[key]} at the same time; a spelling may code to one "
+                    "actor at a time only"
                 )
-            if known is None:
-                self.entries[key] = entry
-                self._origin[key] = where
+            if not any(_same_term(entry, other) for other in known):
+                self.terms[key] = tuple(
+                    sorted((*known, entry), key=lambda t: t.valid_from or date.min)
+                )
+                self._origin.setdefault(key, where)
             self.spellings.setdefault(key, set()).add(spelling.strip())
 
     def _role(self, where: str, term: str, role: Role) -> None:
@@ -270,3 +275,18 @@ class _Layer:
             )
         self.roles[key] = role
         self._origin["role:" + key] = where
+
+
+def _clash(entry: GazetteerEntry, other: GazetteerEntry) -> bool:
+    """Two actors under one spelling at the same time."""
+    return (entry.name, entry.country) != (other.name, other.country) and entry.overlaps(other)
+
+
+def _same_term(entry: GazetteerEntry, other: GazetteerEntry) -> bool:
+    """The same actor in the same term: the first entry loaded stands."""
+    return (entry.name, entry.country, entry.valid_from, entry.valid_to) == (
+        other.name,
+        other.country,
+        other.valid_from,
+        other.valid_to,
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import spacy
 from spacy.matcher import PhraseMatcher
@@ -10,7 +11,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from services.extraction.actors.gazetteer import ActorGazetteer, GazetteerEntry, Role
+from services.extraction.actors.entries import GazetteerEntry, entry_on
+from services.extraction.actors.gazetteer import ActorGazetteer, Role
 
 
 @dataclass(frozen=True)
@@ -55,15 +57,16 @@ class ActorMatcher:
             self._matcher.add(key, patterns)
         self._longest_role = gazetteer.longest_role_term
 
-    def names(self, doc: Doc) -> list[NameMatch]:
-        """Known names, demonyms and metonyms; overlapping matches keep the longest."""
+    def names(self, doc: Doc, on: date | None = None) -> list[NameMatch]:
+        """Known names, demonyms and metonyms as they stood on the day ``on``; overlapping
+        matches keep the longest."""
         spans = []
         for match_id, start, end in self._matcher(doc):
             key = doc.vocab.strings[match_id]
             if self._capitals_agree(key, doc[start:end]):
                 spans.append(Span(doc, start, end, label=match_id))
         return [
-            NameMatch(span.start, span.end, self._gazetteer.entries[span.label_])
+            NameMatch(span.start, span.end, entry_on(self._gazetteer.terms[span.label_], on))
             for span in filter_spans(spans)
         ]
 

@@ -22,7 +22,8 @@ from services.extraction.actors.adjacency import (
 )
 from services.extraction.actors.affiliation import Affiliation, Affiliations
 from services.extraction.actors.elements import Element, ElementKind
-from services.extraction.actors.gazetteer import EntryForm, Role
+from services.extraction.actors.entries import EntryForm
+from services.extraction.actors.gazetteer import Role
 
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _JOINING_MARKS = frozenset({"-", "/", "\u2013"})

@@ -7,7 +7,8 @@ import yaml
 
 from schemas.vocabulary import ActorKind
 from services.extraction.actors import ActorDataError, ActorGazetteer
-from services.extraction.actors.gazetteer import SHIPPED_DIR, EntryForm
+from services.extraction.actors.entries import EntryForm
+from services.extraction.actors.gazetteer import SHIPPED_DIR
 from services.extraction.actors.records import ActorFile
 
 

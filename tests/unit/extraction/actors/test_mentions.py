@@ -199,9 +199,9 @@ def test_a_multiword_role_is_headed_where_the_parse_attaches_it(find: Find) -> N
 
 
 def test_a_known_surname_with_another_first_name_is_someone_else(find: Find) -> None:
-    mentions = find("Hillary Clinton praised Mr Erdogan.")
+    mentions = find("Roger Clinton praised Mr Erdogan.")
     assert [(m.actor.name, m.actor.country) for m in mentions] == [
-        ("Hillary Clinton", None),
+        ("Roger Clinton", None),
         ("Recep Tayyip Erdoğan", "TUR"),
     ]
 
@@ -285,3 +285,19 @@ def test_an_ethnic_people_is_coded_where_it_lives(find: Find) -> None:
 def test_a_role_is_written_with_an_unknown_place_after_it(find: Find) -> None:
     mentions = find("The police in Zembla Town have arrested ten union leaders.")
     assert by_text(mentions, "police in Zembla Town").actor.sector == "COP"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "country", "sector"),
+    [
+        ("OFAC added three firms to its list.", "OFAC", "USA", "GOV"),
+        ("The Treasury Department froze their assets.", "Treasury Department", "USA", "GOV"),
+        ("Britain's Treasury froze their assets.", "Britain's Treasury", "GBR", "GOV"),
+        ("The Bundeswehr sent two frigates.", "Bundeswehr", "DEU", "MIL"),
+        ("The Farnesina summoned the envoy.", "Farnesina", "ITA", "GOV"),
+    ],
+)
+def test_national_agencies_named_without_their_country(
+    find: Find, sentence: str, text: str, country: str, sector: str
+) -> None:
+    assert coding(find, sentence, text)[:2] == (country, sector)
