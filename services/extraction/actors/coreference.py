@@ -19,6 +19,10 @@ The rules are few and predictable, applied in document order:
   two coordinated actors, "Putin and Trump"); "it" refers to a state or organisation only when
   that is the subject of the same sentence ("the ministry said it would respond"), never in
   "it seems" or "it is unclear whether". Pronouns become mentions only when resolved.
+* Pairs: "the two sides", "both parties", "the two countries" and plural roles said of two
+  that find no two people of the role ("the two governments", "both ministers", "their
+  governments") refer to the two parties just stated: the nearest earlier actors of two
+  different countries, less those the phrase's own clause names and places (see :mod:`pairs`).
 * Possessives give a role phrase without a country its owner's: "Russia will withdraw its
   troops" (RUS MIL), "Putin and his spokesman" (RUS, then resolved as a role phrase).
 
@@ -35,6 +39,13 @@ from spacy.tokens import Doc, Token
 from schemas.vocabulary import ActorKind
 from services.extraction.actors.actor_mention import ActorMention
 from services.extraction.actors.gazetteer import ActorGazetteer
+from services.extraction.actors.pairs import (
+    is_pair_phrase,
+    names_a_pair,
+    pair_referents,
+    resolve_pair,
+    their_referents,
+)
 from services.extraction.actors.pronouns import PRONOUNS, affiliate_by_possessive, resolve_pronoun
 from services.extraction.actors.referents import Slot
 
@@ -56,9 +67,12 @@ def resolve_coreferences(
     for number, sentence in enumerate(doc.sents):
         for token in sentence:
             sentence_of[token.i] = number
-    pronouns = [t for t in doc if t.lower_ in PRONOUNS]
+    covered = {i for slot in slots for i in range(slot.mention.start, slot.mention.end)}
+    references = [
+        t for t in doc if t.lower_ in PRONOUNS or (t.i not in covered and is_pair_phrase(t))
+    ]
     queue: list[tuple[int, Slot | Token]] = [(s.mention.start, s) for s in slots]
-    queue.extend((token.i, token) for token in pronouns)
+    queue.extend((token.i, token) for token in references)
     queue.sort(key=lambda item: item[0])
     done: list[Slot] = []
     for position, item in queue:
@@ -68,11 +82,14 @@ def resolve_coreferences(
             affiliate_by_possessive(doc, item, window)
             if not item.targets:
                 _resolve_mention(doc, item, done, gazetteer)
+            if not item.targets and item.mention.nominal:
+                _resolve_as_pair(doc, item, window)
             done.append(item)
             continue
-        pronoun = resolve_pronoun(doc, item, window)
-        if pronoun is not None:
-            done.append(pronoun)
+        resolve = resolve_pronoun if item.lower_ in PRONOUNS else resolve_pair
+        reference = resolve(doc, item, window)
+        if reference is not None:
+            done.append(reference)
     return _finish(done)
 
 
@@ -141,6 +158,18 @@ def _resolve_mention(doc: Doc, slot: Slot, earlier: list[Slot], gazetteer: Actor
             found.append(root)
     if len(found) >= wanted:
         slot.refer_to(found[:wanted])
+
+
+def _resolve_as_pair(doc: Doc, slot: Slot, window: list[Slot]) -> None:
+    """ "The two governments", "both leaders", "their governments" with no two people of the
+    role named before: the two parties just stated (see :mod:`pairs`)."""
+    head = doc[slot.mention.head]
+    if slot.mention.actor.country is not None:
+        return
+    referents = their_referents(doc, head, window)
+    if not referents and names_a_pair(head):
+        referents = pair_referents(doc, head, window)
+    slot.refer_to(referents)
 
 
 def _same_person(mention: ActorMention, candidate: Slot) -> bool:

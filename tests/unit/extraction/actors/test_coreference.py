@@ -159,3 +159,35 @@ def test_apposition_to_a_repeated_surname_reaches_the_full_name(find: Find) -> N
         ("Trump", "Donald Trump", 0),
         ("American president", "Donald Trump", 0),
     ]
+
+
+def referred(find: Find, text: str, written: str) -> list[str | None]:
+    """The countries, in order, that the mentions written ``written`` stand for."""
+    return [m.actor.country for m in find(text) if m.actor.text == written]
+
+
+def test_the_two_sides_are_the_two_countries_just_named(find: Find) -> None:
+    text = "Chile and Peru ended their border dispute. The two sides will exchange envoys."
+    assert referred(find, text, "sides") == ["CHL", "PER"]
+    assert referred(find, "Ghana and Togo met. Both parties signed.", "parties") == ["GHA", "TGO"]
+
+
+def test_the_party_that_addresses_both_sides_is_not_one_of_them(find: Find) -> None:
+    text = "Ghana and Togo clashed at the border. Nigeria urged both sides to stop."
+    assert referred(find, text, "sides") == ["GHA", "TGO"]
+
+
+def test_places_on_both_sides_of_something_are_no_one(find: Find) -> None:
+    text = "Ghana and Togo clashed. Villages on both sides of the border emptied."
+    assert referred(find, text, "sides") == []
+
+
+def test_plural_roles_without_two_named_people_are_the_two_parties(find: Find) -> None:
+    text = "Chile and Peru settled the dispute. The two governments will name a panel."
+    assert referred(find, text, "governments") == ["CHL", "PER"]
+    text = "Chile and Peru agreed that their governments would name a panel."
+    assert referred(find, text, "governments") == ["CHL", "PER"]
+
+
+def test_one_country_named_before_is_not_a_pair(find: Find) -> None:
+    assert referred(find, "Chile voted. The two sides then met.", "sides") == []
