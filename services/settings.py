@@ -17,6 +17,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 SecurityProtocol = Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"]
 SaslMechanism = Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"]
 ProcessingGuarantee = Literal["at_least_once", "exactly_once"]
+LogFormat = Literal["text", "json"]
 
 
 class Settings(BaseSettings):
@@ -57,7 +58,10 @@ class Settings(BaseSettings):
         le=1800,
         description="How long a silent worker keeps its partitions before the group moves them.",
     )
-    web_host: str = "127.0.0.1"
+    web_host: str = Field(
+        "127.0.0.1",
+        description="Address the web server binds; 0.0.0.0 in a container, for probes and scrapes.",
+    )
     web_port: int = Field(6066, ge=1, le=65535, description="Port of /metrics, /healthz, /readyz.")
     batch_size: int = Field(32, ge=1, description="Articles taken from the stream per batch.")
     batch_timeout_s: float = Field(0.2, gt=0, description="Longest wait to fill a batch.")
@@ -68,6 +72,9 @@ class Settings(BaseSettings):
         "the engine in one thread of the worker.",
     )
     data_dir: Path = Field(Path("var/worker"), description="Faust table state directory.")
+    log_format: LogFormat = Field(
+        "text", description="Worker logs: text for people, json for one JSON object per line."
+    )
 
     # Dead letters
     dlq_guard_window: int = Field(200, ge=10, description="Recent messages the DLQ guard watches.")
@@ -80,6 +87,13 @@ class Settings(BaseSettings):
     story_expiry_sweep_s: float = Field(
         600.0, gt=0, description="Seconds between sweeps that drop idle stories from the table."
     )
+
+    # Event store and the live page
+    store_path: Path = Field(
+        Path("var/store/events.duckdb"), description="DuckDB file of the sink and the page."
+    )
+    ui_host: str = Field("127.0.0.1", description="Address the live page listens on.")
+    ui_port: int = Field(6068, ge=1, le=65535, description="Port of the live page.")
 
     # Article limits beyond the schema's own (size limits live in schemas/article.py)
     supported_languages: tuple[str, ...] = ("en",)

@@ -22,7 +22,6 @@ from typing import Any
 
 from kafka import KafkaConsumer, KafkaProducer
 from kafka.errors import KafkaError
-from prometheus_client.parser import text_string_to_metric_families
 
 from services.broker import topics
 from services.broker.client_config import kafka_python_config
@@ -157,7 +156,7 @@ def run_pipeline(
         finished, peak_rss = _wait_finished(processes, count, timeout_s, label)
         if not time_events:
             clock.start()
-        _wait_events_read(clock, processes, run_settings.topic_events, timeout_s, label)
+        _wait_events_read(clock, processes, timeout_s, label)
     finally:
         for process in processes:
             process.stop()
@@ -242,15 +241,11 @@ def _wait_finished(
 def _wait_events_read(
     clock: _EventClock,
     processes: Sequence[WorkerProcess],
-    events_topic: str,
     timeout_s: float,
     label: str,
 ) -> None:
     """Wait until the clock has read every event the workers published."""
-    published = sum(
-        _metric_total(process, ("dipstream_events_produced",), {"topic": events_topic})
-        for process in processes
-    )
+    published = sum(process.metric_sum("dipstream_events_published") for process in processes)
     deadline = time.monotonic() + timeout_s
     while clock.records_read < published:
         if time.monotonic() > deadline:
@@ -262,20 +257,7 @@ def _wait_events_read(
 
 
 def _finished_articles(process: WorkerProcess) -> int:
-    return int(_metric_total(process, FINISHED_COUNTERS, {}))
-
-
-def _metric_total(process: WorkerProcess, families: Sequence[str], labels: dict[str, str]) -> float:
-    """The sum of the ``_total`` samples of ``families`` whose labels include ``labels``."""
-    total = 0.0
-    for family in text_string_to_metric_families(process.metrics_text()):
-        if family.name in families:
-            total += sum(
-                sample.value
-                for sample in family.samples
-                if sample.name.endswith("_total") and labels.items() <= sample.labels.items()
-            )
-    return total
+    return int(sum(process.metric_sum(family) for family in FINISHED_COUNTERS))
 
 
 def _delete_topics(settings: Settings, names: Sequence[str]) -> None:

@@ -9,6 +9,7 @@ from schemas import (
     DeadLetterHeaders,
     DiplomaticEvent,
     EventTime,
+    Location,
     StoryAggregate,
     TimePrecision,
 )
@@ -26,12 +27,22 @@ def actor_label(actor: Actor | None) -> str:
     return actor.name
 
 
-def time_label(time: EventTime | None) -> str:
-    """When the event happens, shown to the article's precision."""
-    if time is None:
+def place_label(location: Location | None) -> str:
+    """``name [country]``, or just the name when the country is unknown or is the name."""
+    if location is None:
         return MISSING
-    if time.start is None:
-        return f'"{time.text}"' if time.text else MISSING
+    if location.country and location.country != location.name:
+        return f"{location.name} [{location.country}]"
+    return location.name
+
+
+def time_label(time: EventTime | None) -> str:
+    """When the event happens, resolved: its date, and its clock time when the article gives it.
+
+    A time the engine could not resolve shows as unknown rather than as its words ("soon").
+    """
+    if time is None or time.start is None:
+        return MISSING
     with_clock = time.precision in {TimePrecision.MINUTE, TimePrecision.HOUR}
     shown = time.start.strftime("%Y-%m-%d %H:%M" if with_clock else "%Y-%m-%d")
     return f"{shown}/{time.precision.value}"
@@ -41,9 +52,9 @@ def event_line(event: DiplomaticEvent, received_at: datetime) -> str:
     """Time, source → type(mode) → target, status, when, where, reported by, confidence."""
     action = event.event_type.value + (f"({event.event_mode})" if event.event_mode else "")
     arrow = "↔" if event.reciprocal else "→"
-    where = event.location.name if event.location else MISSING
+    where = place_label(event.location)
     return (
-        f"{received_at:%H:%M:%S}  {actor_label(event.source)} {arrow} {action} {arrow} "
+        f"{received_at:%Y-%m-%d %H:%M:%S}  {actor_label(event.source)} {arrow} {action} {arrow} "
         f"{actor_label(event.target)}  {event.status.value}  when {time_label(event.time)}  "
         f"where {where}  per {actor_label(event.reported_by)}  "
         f"conf {event.confidence:.2f}  [{event.article_id}]"

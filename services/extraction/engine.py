@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from spacy.language import Language
@@ -18,7 +19,7 @@ from spacy.language import Language
 from schemas import ActorKind, Article, DiplomaticEvent, PloverRoot
 from services.extraction.actors import ActorGazetteer, find_actor_mentions
 from services.extraction.events.builder import EventBuilder
-from services.extraction.places import PlaceGazetteer, find_places
+from services.extraction.places import PlaceGazetteer, find_places, place_of_name
 from services.extraction.sentences.document import ParsedArticle, joined_text
 from services.extraction.sentences.pipeline import SentenceSlice, load_pipeline, split_sentences
 from services.extraction.sentences.prefilter import (
@@ -86,6 +87,7 @@ class ExtractionEngine:
             raise ValueError(f"confidence_threshold must lie in [0, 1], got {confidence_threshold}")
         nlp = load_pipeline(model_name)
         gazetteer = ActorGazetteer.load(tuple(actor_data_dirs))
+        places = PlaceGazetteer.load()
         lexicon = TriggerLexicon.load()
         trigger_matcher = lexicon.matcher(nlp.vocab)
         cues = load_cues()
@@ -105,7 +107,7 @@ class ExtractionEngine:
         return cls(
             nlp,
             gazetteer,
-            PlaceGazetteer.load(),
+            places,
             trigger_matcher,
             sentence_filter if prefilter else None,
             EventBuilder(
@@ -119,6 +121,7 @@ class ExtractionEngine:
                     if entry.kind is ActorKind.STATE and entry.country
                 },
                 ambiguous_forms,
+                partial(place_of_name, places),
             ),
             confidence_threshold,
         )

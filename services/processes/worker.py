@@ -20,9 +20,11 @@ import urllib.request
 from pathlib import Path
 from types import FrameType
 
+from prometheus_client.parser import text_string_to_metric_families
 from pydantic import SecretStr
 
 from services.errors import UserError
+from services.processes.tree import descendants
 from services.settings import Settings
 
 READY_TIMEOUT_S = 240.0
@@ -157,13 +159,23 @@ class WorkerProcess:
                 return float(line.split()[1])
         return 0.0
 
+    def metric_sum(self, family: str) -> float:
+        """The sum of every sample of a counter or gauge family of ``/metrics``, all labels."""
+        return sum(
+            sample.value
+            for parsed in text_string_to_metric_families(self.metrics_text())
+            if parsed.name == family
+            for sample in parsed.samples
+            if sample.name in (family, f"{family}_total")
+        )
+
     def log_tail(self, lines: int = 40) -> str:
         """The end of the worker's log, for error messages."""
         return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
 
     def rss_bytes(self) -> int:
         """Resident memory of the worker and every process below it (extraction workers)."""
-        return sum(_rss_of(pid) for pid in (self.pid, *_descendants(self.pid)))
+        return sum(_rss_of(pid) for pid in (self.pid, *descendants(self.pid)))
 
     def stop(self, timeout_s: float = STOP_TIMEOUT_S) -> int | None:
         """SIGTERM, wait, SIGKILL if it lingers; the exit code (None if it had to be killed)."""
@@ -179,27 +191,6 @@ class WorkerProcess:
             os.killpg(self._process.pid, signal.SIGKILL)
         self._process.wait()
         return code
-
-
-def _descendants(pid: int) -> list[int]:
-    children_of: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        # The command name, in parentheses, may contain spaces: fields start after the last ')'.
-        parent = int(stat.rsplit(")", 1)[1].split()[1])
-        children_of.setdefault(parent, []).append(int(entry.name))
-    found: list[int] = []
-    pending = [pid]
-    while pending:
-        children = children_of.get(pending.pop(), [])
-        found.extend(children)
-        pending.extend(children)
-    return found
 
 
 def _rss_of(pid: int) -> int:

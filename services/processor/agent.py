@@ -22,6 +22,7 @@ from services.processor.dead_letters import send_dead_letter
 from services.processor.decode import decode_article
 from services.processor.dlq_guard import DeadLetterGuard, DeadLetterGuardError
 from services.processor.extraction_pool import ExtractionOutcome
+from services.processor.json_logs import record_position
 from services.processor.publish import send_event
 from services.processor.publisher import Publisher
 from services.processor.records import InputRecord, InvalidMessage, input_record_of
@@ -139,27 +140,34 @@ class ArticleProcessor:
     ) -> None:
         sent_at = datetime.now(UTC)
         acks: list[Awaitable[Any]] = []
-        produced: list[tuple[str, str]] = []
         for record, events in coded:
             for event in events:
-                for topic, future in await send_event(
+                for _topic, future in await send_event(
                     event, self._output, self._settings, sent_at, record
                 ):
                     acks.append(future)
-                    produced.append((event.event_type.value, topic))
         for item in invalid:
             acks.append(await send_dead_letter(self._output, self._settings.topic_dlq, item))
         await asyncio.gather(*acks)
-        for event_type, topic in produced:
-            metrics.EVENTS_PRODUCED.labels(event_type=event_type, topic=topic).inc()
         now = time.time()
-        for record, _ in coded:
+        for record, events in coded:
+            for event in events:
+                metrics.EVENTS_PUBLISHED.labels(
+                    event_type=event.event_type.value, quad_class=event.quad_class.slug
+                ).inc()
             metrics.END_TO_END_LATENCY.observe(max(now - record.timestamp.timestamp(), 0.0))
+        if any(events for _, events in coded):
+            metrics.LAST_EVENT_TIMESTAMP.set(now)
 
 
 def _extraction_failure(record: InputRecord, error: Exception) -> InvalidMessage:
     logger.warning(
-        "extraction failed on %s[%d]@%d: %r", record.topic, record.partition, record.offset, error
+        "extraction failed on %s[%d]@%d: %r",
+        record.topic,
+        record.partition,
+        record.offset,
+        error,
+        extra=record_position(record),
     )
     return InvalidMessage(
         record, DeadLetterReason.EXTRACTION_ERROR, f"{type(error).__name__}: {error}"

@@ -23,7 +23,15 @@ from services.processor.faust_fixes.output import OutputProducer
 from services.processor.faust_fixes.stall_watch import register_stall_watch
 from services.processor.faust_fixes.transport import StreamApp
 from services.processor.health import register_health
-from services.processor.metrics import BUILD_INFO
+from services.processor.metrics import (
+    BUILD_INFO,
+    DLQ_GUARD_RATIO,
+    DLQ_GUARD_TRIPPED,
+    REGISTRY,
+    initialise_label_sets,
+)
+from services.processor.process_metrics import register_process_metrics
+from services.processor.startup_line import register_startup_line
 from services.processor.story_table import register_stories
 from services.settings import Settings
 
@@ -53,15 +61,24 @@ def create_app(settings: Settings) -> faust.App:
         autodiscover=False,
         Stream=BatchingStream,
     )
-    BUILD_INFO.info({"version": __version__, "extractor_version": EXTRACTOR_VERSION})
     pool = ExtractionPool(settings)
     guard = DeadLetterGuard(settings.dlq_guard_window, settings.dlq_guard_max_ratio)
+    _register_metrics(guard)
     _register_article_agent(app, settings, pool, guard)
     register_stories(app, settings)
-    register_consumer_watch(app, settings)
+    lag = register_consumer_watch(app, settings)
     register_stall_watch(app)
-    register_health(app, settings, pool, guard)
+    register_health(app, settings, pool, guard, lag)
+    register_startup_line(app, settings)
     return app
+
+
+def _register_metrics(guard: DeadLetterGuard) -> None:
+    BUILD_INFO.info({"version": __version__, "extractor_version": EXTRACTOR_VERSION})
+    initialise_label_sets()
+    DLQ_GUARD_TRIPPED.set_function(lambda: float(guard.tripped))
+    DLQ_GUARD_RATIO.set_function(lambda: guard.ratio)
+    register_process_metrics(REGISTRY)
 
 
 def _register_article_agent(

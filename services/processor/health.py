@@ -1,29 +1,48 @@
-"""Web views on the Faust web server: ``/metrics``, ``/healthz`` and ``/readyz``."""
+"""The worker's web server serves ``/metrics``, ``/healthz`` and ``/readyz``, and nothing else.
+
+In a container the server binds beyond loopback, for probes and scrapes; Faust's own views
+(``/router/``, the partition map, and ``/table/``, the story table's contents, among others)
+have no authentication, so none of them is mounted.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import logging
 from typing import Any
 
 import faust
+from faust.web.base import BlueprintManager
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from services.broker.client_config import bootstrap_servers
+from services.processor.consumer_watch import ConsumerLag
 from services.processor.dlq_guard import DeadLetterGuard
 from services.processor.extraction_pool import ExtractionPool
 from services.processor.metrics import REGISTRY
 from services.settings import Settings
 
+logger = logging.getLogger(__name__)
+
 BROKER_PROBE_TIMEOUT_S = 1.0
+# A scrape waits this long for the lag figures, then shows the previous ones.
+LAG_REFRESH_TIMEOUT_S = 2.0
 
 
 def register_health(
-    app: faust.App, settings: Settings, pool: ExtractionPool, guard: DeadLetterGuard
+    app: faust.App,
+    settings: Settings,
+    pool: ExtractionPool,
+    guard: DeadLetterGuard,
+    lag: ConsumerLag,
 ) -> None:
-    """Add the three views to ``app``'s web server."""
+    """Serve the three views, and only them, on ``app``'s web server."""
+    # Faust mounts its built-in views from this manager when the server starts.
+    app.web.blueprints = BlueprintManager()
 
     @app.page("/metrics")
     async def metrics_view(web: Any, _request: Any) -> Any:
+        await _refresh_lag(lag)
         # The exposition format's content type carries its version and charset.
         content_type, _, charset = CONTENT_TYPE_LATEST.partition("; charset=")
         response = web.bytes(generate_latest(REGISTRY), content_type=content_type)
@@ -71,3 +90,11 @@ async def broker_reachable(settings: Settings) -> bool:
         await writer.wait_closed()
         return True
     return False
+
+
+async def _refresh_lag(lag: ConsumerLag) -> None:
+    # A figure that cannot be read now (a rebalance, a slow broker) must not fail the scrape.
+    try:
+        await asyncio.wait_for(lag.refresh(), LAG_REFRESH_TIMEOUT_S)
+    except Exception as error:
+        logger.warning("consumer lag not refreshed: %r", error)

@@ -1,12 +1,27 @@
 """Every Prometheus metric of the worker, declared once, with its type and meaning.
 
 The metrics live in their own registry so that ``/metrics`` shows the worker's figures and
-nothing that other libraries might register globally.
+nothing that other libraries might register globally. Counters that alerts and dashboards
+split by a label exist at zero from start-up (see :func:`initialise_label_sets`): a series
+that appears only with its first increment makes ``rate()`` miss that increment and leaves
+"no dead letters yet" indistinguishable from "not scraped".
 """
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info
+from prometheus_client import (
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    Info,
+    disable_created_metrics,
+)
+
+from schemas import DeadLetterReason, PloverRoot, QuadClass
+
+# ``*_created`` series double the series count and no rule or panel reads them.
+disable_created_metrics()  # type: ignore[no-untyped-call]  # prometheus_client leaves it unannotated
 
 REGISTRY = CollectorRegistry(auto_describe=True)
 
@@ -41,11 +56,19 @@ STORY_EVENTS_DEAD_LETTERED = Counter(
     registry=REGISTRY,
 )
 
-# Counter: events written, by PLOVER event type and destination topic.
-EVENTS_PRODUCED = Counter(
-    "dipstream_events_produced",
-    "Diplomatic events acknowledged by the broker, by event type and topic.",
-    ["event_type", "topic"],
+# Counter: events published, each counted once (it goes to two topics), so that sum() over
+# the labels equals the number of events on the events topic.
+EVENTS_PUBLISHED = Counter(
+    "dipstream_events_published",
+    "Diplomatic events acknowledged by the broker, by PLOVER event type and quad class.",
+    ["event_type", "quad_class"],
+    registry=REGISTRY,
+)
+
+# Gauge: Unix time at which the last event was acknowledged (0 before the first one).
+LAST_EVENT_TIMESTAMP = Gauge(
+    "dipstream_last_event_timestamp_seconds",
+    "Unix time at which this worker's last event was acknowledged by the broker.",
     registry=REGISTRY,
 )
 
@@ -66,10 +89,11 @@ END_TO_END_LATENCY = Histogram(
     registry=REGISTRY,
 )
 
-# Gauge: records not yet consumed, per partition (highwater minus the consumer position).
+# Gauge: what kafka-consumer-groups shows as LAG, per assigned partition.
 CONSUMER_LAG = Gauge(
     "dipstream_consumer_lag",
-    "Records behind the end of the partition (highwater minus consumer position).",
+    "Records not yet committed by the consumer group, per partition this worker is assigned "
+    "(log end offset minus the group's committed offset).",
     ["topic", "partition"],
     registry=REGISTRY,
 )
@@ -88,9 +112,43 @@ REBALANCES = Counter(
     registry=REGISTRY,
 )
 
+# Gauges: the dead-letter guard, read from the guard at each scrape (see app.py).
+DLQ_GUARD_TRIPPED = Gauge(
+    "dipstream_dlq_guard_tripped",
+    "1 once the dead-letter guard has halted consumption (until the worker restarts), else 0.",
+    registry=REGISTRY,
+)
+DLQ_GUARD_RATIO = Gauge(
+    "dipstream_dlq_guard_ratio",
+    "Share of dead letters among the records in the dead-letter guard's window.",
+    registry=REGISTRY,
+)
+
+# Counter and gauge: the stories table.
+STORIES_UPDATED = Counter(
+    "dipstream_stories_updated",
+    "Story aggregates written to the stories table and topic.",
+    registry=REGISTRY,
+)
+STORIES_TRACKED = Gauge(
+    "dipstream_stories_tracked",
+    "Stories in this worker's partitions of the stories table.",
+    registry=REGISTRY,
+)
+
 # Info (a gauge fixed at 1): versions of the service and of the extraction engine.
 BUILD_INFO = Info(
     "dipstream_build",
     "Version of the service and of the extraction engine.",
     registry=REGISTRY,
 )
+
+
+def initialise_label_sets() -> None:
+    """Create every label set that rules and dashboards read, at zero."""
+    for reason in DeadLetterReason:
+        ARTICLES_DEAD_LETTERED.labels(reason=reason.value)
+        STORY_EVENTS_DEAD_LETTERED.labels(reason=reason.value)
+    for event_type in PloverRoot:
+        for quad_class in QuadClass:
+            EVENTS_PUBLISHED.labels(event_type=event_type.value, quad_class=quad_class.slug)

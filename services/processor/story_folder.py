@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from schemas import DiplomaticEvent
 from services.processor.dead_letters import send_dead_letter
 from services.processor.decode import decode_event
-from services.processor.metrics import STORY_EVENTS_DEAD_LETTERED
+from services.processor.metrics import STORIES_UPDATED, STORY_EVENTS_DEAD_LETTERED
 from services.processor.publisher import Publisher
 from services.processor.records import InputRecord, InvalidMessage, input_record_of
 from services.processor.stories import StoryState, fold_events_into_stories
@@ -66,6 +66,7 @@ class StoryFolder:
             )
             acks.append(await send_dead_letter(self._output, self._settings.topic_dlq, item))
         await asyncio.gather(*acks)
+        STORIES_UPDATED.inc(len(changed))
         for item in invalid:
             STORY_EVENTS_DEAD_LETTERED.labels(reason=item.reason.value).inc()
 

@@ -20,6 +20,7 @@ from typing import Any
 import faust
 
 from services.processor.faust_fixes.output import OutputProducer
+from services.processor.metrics import STORIES_TRACKED
 from services.processor.stories import StoryState, is_expired
 from services.processor.story_folder import StoryFolder
 from services.settings import Settings
@@ -41,6 +42,7 @@ def register_stories(app: faust.App, settings: Settings) -> None:
         partitions=settings.topic_partitions,
         help="Stories by fingerprint: the aggregate, its article ids and publishers.",
     )
+    STORIES_TRACKED.set_function(lambda: len(table.data))
 
     folder = StoryFolder(settings, table, output)
 

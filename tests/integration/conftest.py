@@ -129,21 +129,27 @@ def kafka_settings() -> Iterator[Settings]:
         lease.leave()
 
 
-@pytest.fixture
-def settings_factory(kafka_settings: Settings, tmp_path: Path) -> SettingsFactory:
-    """``make(**overrides)``: kafka_settings with this test's own topics, app id and state dir."""
-    suffix = uuid.uuid4().hex[:12]
-
-    def make(**overrides: object) -> Settings:
-        isolated: dict[str, object] = {
+def isolated_settings(kafka_settings: Settings, data_dir: Path, suffix: str) -> Settings:
+    """``kafka_settings`` with topics and an app id of its own (named by ``suffix``)."""
+    return kafka_settings.model_copy(
+        update={
             "topic_articles": f"articles.raw.{suffix}",
             "topic_events": f"diplomatic.events.{suffix}",
             "topic_dlq": f"articles.dlq.{suffix}",
             "topic_stories": f"diplomatic.stories.{suffix}",
             "app_id": f"dipstream-test-{suffix}",
-            "data_dir": tmp_path / "worker",
+            "data_dir": data_dir,
         }
-        return kafka_settings.model_copy(update={**isolated, **overrides})
+    )
+
+
+@pytest.fixture
+def settings_factory(kafka_settings: Settings, tmp_path: Path) -> SettingsFactory:
+    """``make(**overrides)``: kafka_settings with this test's own topics, app id and state dir."""
+    isolated = isolated_settings(kafka_settings, tmp_path / "worker", uuid.uuid4().hex[:12])
+
+    def make(**overrides: object) -> Settings:
+        return isolated.model_copy(update=overrides)
 
     return make
 

@@ -21,9 +21,9 @@ SERVICES = ROOT / "services"
 LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"services", "settings", "errors"}),
     frozenset({"extraction"}),
-    frozenset({"broker", "evaluation"}),
-    frozenset({"processor", "processes"}),
-    frozenset({"benchmarks"}),
+    frozenset({"broker", "evaluation", "processes"}),
+    frozenset({"processor", "store"}),
+    frozenset({"benchmarks", "ui"}),
     frozenset({"cli"}),
 )
 LAYER_OF = {package: level for level, layer in enumerate(LAYERS) for package in layer}
@@ -102,7 +102,7 @@ def test_imports_run_down_the_layers(package: str) -> None:
     [
         ("extraction", "from services.cli.errors import UserError", True),
         ("evaluation", "def load() -> None:\n    from services.processor import app", True),
-        ("processor", "from services.processes.worker import free_port", True),
+        ("processor", "from services.store.database import EventStore", True),
         ("benchmarks", "from services import __version__", False),
         ("cli", "import services.benchmarks.e2e", False),
     ],

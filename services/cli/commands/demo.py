@@ -1,8 +1,9 @@
 """``dipstream demo`` (what ``make run`` shows): the whole pipeline on this machine.
 
-It starts the local broker unless it runs, creates the topics, starts a worker, sends the
-sample articles and prints the events as they arrive, until Ctrl-C. It then stops the worker,
-and the broker only if it started it.
+It starts the local broker unless it runs, creates the topics, starts a worker and the live
+page (with the sink that stores the events), sends the sample articles and prints the events as
+they arrive, until Ctrl-C. It then stops the page and the worker, and the broker only if it
+started it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from services.broker import local, topics
 from services.broker.errors import BrokerError
 from services.cli.commands.produce import produce_inputs
 from services.cli.commands.tail import EventFilter, MessageKind, print_messages
+from services.cli.page_process import PageProcess
 from services.cli.topic_follower import TopicFollower
 from services.errors import UserError
 from services.processes.worker import (
@@ -28,6 +30,7 @@ from services.settings import Settings, get_settings
 
 SAMPLE_ARTICLES = Path(__file__).resolve().parents[3] / "samples" / "articles.jsonl"
 WORKER_LOG = Path("var/demo/worker.log")
+PAGE_LOG = Path("var/demo/page.log")
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -59,17 +62,21 @@ def run(args: argparse.Namespace) -> int:
     interrupt_on_sigterm()
     started_broker = _start_broker(settings)
     worker: WorkerProcess | None = None
+    page: PageProcess | None = None
     follower: TopicFollower | None = None
     try:
         _create_topics(settings)
+        page = PageProcess(settings, PAGE_LOG)
         worker = WorkerProcess(settings, WORKER_LOG)
         _say(f"worker: pid {worker.pid}, log {WORKER_LOG}; loading the model…")
         # Positioned before anything is sent, so that no event is missed.
         follower = TopicFollower(settings, settings.topic_events, from_beginning=False)
         worker.wait_ready()
+        page.wait_ready()
         summary = produce_inputs(settings, [str(args.articles)], topic=settings.topic_articles)
         _say(summary.line())
         _say(f"metrics: {worker.base_url}/metrics")
+        _say(f"page: {page.url} (events stored in {settings.store_path}; log {PAGE_LOG})")
         _say("events as they arrive (Ctrl-C to stop):")
         print_messages(
             follower, MessageKind.EVENT, EventFilter(), "pretty", idle_timeout_s=args.idle_exit
@@ -77,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         _say("stopping…")
     finally:
-        _shut_down(settings, worker, follower, started_broker)
+        _shut_down(settings, worker, page, follower, started_broker)
     return 0
 
 
@@ -102,6 +109,7 @@ def _create_topics(settings: Settings) -> None:
 def _shut_down(
     settings: Settings,
     worker: WorkerProcess | None,
+    page: PageProcess | None,
     follower: TopicFollower | None,
     started_broker: bool,
 ) -> None:
@@ -110,6 +118,9 @@ def _shut_down(
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     if follower is not None:
         follower.close()
+    if page is not None:
+        code = page.stop()
+        _say(f"page stopped (exit code {code})" if code is not None else "page killed")
     if worker is not None:
         code = worker.stop()
         _say(f"worker stopped (exit code {code})" if code is not None else "worker killed")

@@ -2,7 +2,8 @@
 
 Input is text (one article per file, its id the file stem), JSON (one article or a list) or
 JSONL (``articles.raw`` messages, one per line); a folder is read file by file. Events are
-written as JSON lines (the ``diplomatic.events`` format) or as a table.
+written as JSON lines (the ``diplomatic.events`` format), a table, or a CSV or Parquet file with
+the columns of ``dipstream export``.
 """
 
 from __future__ import annotations
@@ -10,14 +11,19 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from schemas import Article, DiplomaticEvent
+from services.cli import render
 from services.cli.article_files import InputFormat, SkippedInput, parse_article, read_inputs
+from services.cli.commands.export import add_columns_argument, add_file_argument, write_export
 from services.errors import UserError
 from services.evaluation.offline_extraction import extract_each, load_engine
 from services.settings import get_settings
+from services.store.database import EventStore
+from services.store.export import ExportFormat
+from services.store.rows import event_row
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -34,8 +40,13 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         help="input format (default: from suffix)",
     )
     parser.add_argument(
-        "--output", choices=("jsonl", "table"), default="jsonl", help="one JSON event per line"
+        "--output",
+        choices=("jsonl", "table", "csv", "parquet"),
+        default="jsonl",
+        help="one JSON event per line (default), a table, or a csv or parquet file",
     )
+    add_columns_argument(parser)
+    add_file_argument(parser)
     parser.add_argument(
         "--published-at",
         type=_aware_datetime,
@@ -85,6 +96,8 @@ def _run(args: argparse.Namespace) -> int:
     events = [event for batch in batches for event in batch]
     if args.output == "table":
         print(render_table(events))
+    elif args.output in ("csv", "parquet"):
+        _write_file(events, args)
     else:
         for event in events:
             print(event.model_dump_json())
@@ -93,6 +106,14 @@ def _run(args: argparse.Namespace) -> int:
             f"dipstream: error: article {article_id}: the engine failed: {error}", file=sys.stderr
         )
     return 1 if errors else 0
+
+
+def _write_file(events: Sequence[DiplomaticEvent], args: argparse.Namespace) -> None:
+    """The events as an export of an in-memory store, so that the columns are the same."""
+    coded_at = datetime.now(UTC)
+    with EventStore(None) as store:
+        store.write([event_row(event, coded_at) for event in events])
+        write_export(store, args.file, ExportFormat(args.output), args.columns)
 
 
 def read_articles(source: str, input_format: InputFormat) -> list[Article]:
@@ -109,22 +130,19 @@ def read_articles(source: str, input_format: InputFormat) -> list[Article]:
 
 
 _COLUMNS = ("who", "what", "whom", "status", "when", "where", "reported_by", "conf")
-_WIDTHS = (24, 18, 24, 12, 22, 16, 20, 5)
+_WIDTHS = (28, 18, 28, 12, 22, 16, 24, 5)
 
 
 def _row(event: DiplomaticEvent) -> Sequence[str]:
     what = event.event_type.value + (f"/{event.event_mode}" if event.event_mode else "")
-    when = ""
-    if event.time is not None:
-        when = event.time.text or (event.time.start.date().isoformat() if event.time.start else "")
     return (
-        event.source.name,
+        render.actor_label(event.source),
         what,
-        event.target.name if event.target else "",
+        render.actor_label(event.target),
         event.status.value,
-        when,
-        event.location.name if event.location else "",
-        event.reported_by.name if event.reported_by else "",
+        render.time_label(event.time),
+        render.place_label(event.location),
+        render.actor_label(event.reported_by),
         f"{event.confidence:.2f}",
     )
 

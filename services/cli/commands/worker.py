@@ -26,14 +26,23 @@ def run(args: argparse.Namespace) -> int:
     import faust
 
     from services.processor.app import create_app
+    from services.processor.json_logs import json_logging_config
 
     settings = get_settings()
     if args.web_port is not None:
         settings = settings.model_copy(update={"web_port": args.web_port})
     app = create_app(settings)
+    # JSON logs: every line through the JSON formatter, and no banner (Faust's start-up
+    # table, written to stdout outside logging, is not JSON).
+    json_logs = settings.log_format == "json"
     # faust.Worker installs SIGINT/SIGTERM handlers that stop the app: agents finish their
     # batch, acked offsets are committed, then the loop closes.
-    worker = faust.Worker(app, loglevel=args.loglevel)
+    worker = faust.Worker(
+        app,
+        loglevel=args.loglevel,
+        quiet=json_logs,
+        logging_config=json_logging_config(args.loglevel) if json_logs else None,
+    )
     # mode turns every ending into SystemExit: 0 after a clean stop, 1 after a crash (such as
     # the dead-letter guard tripping), whose reason the worker has already logged.
     try:

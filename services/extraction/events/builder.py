@@ -3,10 +3,10 @@ steps of each trigger (``trigger_steps``), merging and assembly."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from schemas import (
     Actor,
@@ -14,7 +14,6 @@ from schemas import (
     Article,
     DiplomaticEvent,
     EventStatus,
-    EventTime,
     Location,
 )
 from services.extraction.actors import ActorMention
@@ -24,11 +23,11 @@ from services.extraction.events.candidate import AnaphoricMention, EventCandidat
 from services.extraction.events.dedup import merge_mentions
 from services.extraction.events.main_event import main_triggers
 from services.extraction.events.trigger_steps import ArticleContext, TriggerSteps
-from services.extraction.places import PlaceMention, place_of_event
+from services.extraction.places import NamedPlace, PlaceMention, StoryPlace, place_of_event
 from services.extraction.sentences.document import ParsedArticle
 from services.extraction.status.cues import Cues
-from services.extraction.timex import find_time_expressions
-from services.extraction.timex.attachment import attach_times
+from services.extraction.timex.article_times import ArticleTimes, article_times
+from services.extraction.timex.dateline import lead_end, read_dateline
 from services.extraction.triggers import TriggerMatch
 from services.extraction.triggers.codebook import CameoCode
 
@@ -45,11 +44,13 @@ class EventBuilder:
         speaker_roles: frozenset[str],
         country_names: Mapping[str, str],
         ambiguous_forms: frozenset[str],
+        place_of_name: Callable[[str], NamedPlace | None],
     ) -> None:
         self._cues = cues
         self._speaker_roles = speaker_roles
         self._country_names = country_names
         self._steps = TriggerSteps(cues, refusal_code, ambiguous_forms)
+        self._place_of_name = place_of_name
 
     def build(
         self,
@@ -64,11 +65,15 @@ class EventBuilder:
             return []
         doc = parsed.doc
         actors = ActorIndex(doc, mentions)
-        times = attach_times(
-            [doc[trigger.head] for trigger in triggers],
-            self._time_spans(article, parsed),
-            self._cues,
+        heads = [doc[trigger.head] for trigger in triggers]
+        dateline = read_dateline(article.text, article.published_at)
+        named = self._place_of_name(dateline.place) if dateline else None
+        times = article_times(
+            article, parsed, heads, self._cues, dateline, named.zone if named else None
         )
+        story_place = None
+        if named is not None and dateline is not None:
+            story_place = StoryPlace(named.location, lead_end(article.text, dateline.end))
         briefer = next((m for m in mentions if m.role in self._speaker_roles), None)
         eligible = [
             trigger
@@ -78,7 +83,7 @@ class EventBuilder:
             and not actors.at(doc[trigger.head])
         ]
         context = ArticleContext(
-            article, parsed, actors, times, briefer, main_triggers(doc, eligible)
+            article, parsed, actors, times.of_trigger, briefer, main_triggers(doc, eligible)
         )
         candidates: list[EventCandidate] = []
         anaphors: list[AnaphoricMention] = []
@@ -93,7 +98,8 @@ class EventBuilder:
             else:
                 candidates.extend(found)
         events = [
-            assemble(article, candidate) for candidate in merge_mentions(candidates, anaphors)
+            assemble(article, _with_defaults(candidate, times, story_place))
+            for candidate in merge_mentions(candidates, anaphors, article.published_at)
         ]
         unique = {event.event_id: event for event in reversed(events)}
         return sorted(unique.values(), key=lambda event: event.evidence.triggers[0].start)
@@ -127,19 +133,6 @@ class EventBuilder:
             for child in head.children
         )
 
-    def _time_spans(self, article: Article, parsed: ParsedArticle) -> list[tuple[Span, EventTime]]:
-        spans: list[tuple[Span, EventTime]] = []
-        for sentence in parsed.doc.sents:
-            for mention in find_time_expressions(sentence.text, article.published_at):
-                span = parsed.doc.char_span(
-                    sentence.start_char + mention.start,
-                    sentence.start_char + mention.end,
-                    alignment_mode="expand",
-                )
-                if span is not None:
-                    spans.append((span, mention.time))
-        return spans
-
 
 def _is_report_clause(token: Token) -> bool:
     """A clause that tells what a report says ("reports that X planned to visit"), not a
@@ -147,3 +140,18 @@ def _is_report_clause(token: Token) -> bool:
     return token.dep_ in _CLAUSE_DEPS and any(
         child.dep_ in ("nsubj", "nsubjpass", "mark") for child in token.children
     )
+
+
+def _with_defaults(
+    candidate: EventCandidate, times: ArticleTimes, story_place: StoryPlace | None
+) -> EventCandidate:
+    """The story's day and the dateline's place for a merged event that states neither:
+    only once merged, so that a default never keeps two mentions of one event apart."""
+    time = candidate.time or times.default_for(candidate.status)
+    location = candidate.location
+    if location is None and story_place is not None:
+        current = times.is_current(time)
+        location = story_place.location_of(
+            candidate.sentence.start, candidate.source, candidate.target, current
+        )
+    return replace(candidate, time=time, location=location)

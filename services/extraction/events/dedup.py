@@ -1,20 +1,24 @@
 """One event per event: merging the mentions of the same event across an article.
 
-Two events found at different triggers are one when they share PLOVER root and dyad (unordered
-when reciprocal), their modes agree (equal, or one unspecified), their statuses are equal (or
-one is only a default) and their times agree. A trigger without actors ("the
-call", "the upcoming contact", "such negotiations") is a mention of the most recent compatible
-event, preferring one triggered by the same word. Merging keeps the most specific CAMEO code,
-the finest time and the first evidence sentence.
+Two events found anywhere in the article are one when they share PLOVER root and dyad, their
+modes agree (equal, or one unspecified), their statuses are equal (or one is only a default) and
+their times agree. A side of the dyad is its country when it has one, else its name: the
+headline's "Washington" and the lead's "Secretary of State Rice" are one side, as are the two
+leaders of a meeting named by title in one sentence and by name in the next. The dyad is
+unordered when either event is reciprocal, so "A met B", "B met A" and "A and B held talks" are
+one meeting. A trigger without actors ("the call", "the upcoming contact", "such negotiations")
+is a mention of the most recent compatible event, preferring one triggered by the same word.
+Merging keeps the most specific CAMEO code, the finest time, the first evidence sentence and
+the actors of the mention that places more of them in a country.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from schemas import EventStatus, EventTime, TextSpan, TimePrecision
+from schemas import Actor, EventStatus, EventTime, TextSpan, TimePrecision
 from services.extraction.events.candidate import AnaphoricMention, EventCandidate
 from services.extraction.triggers.codebook import CameoCode
 
@@ -32,26 +36,37 @@ _STATUS_GROUPS: dict[EventStatus, str] = {
 _PRECISION_ORDER = list(TimePrecision)
 # Times this close count as the same event's ("Monday evening" and "5 pm Moscow time").
 _TIME_SLACK = timedelta(hours=12)
+# How far from publication a dated event still counts as the article's news.
+_NEWS_DAYS = timedelta(days=7)
+# A visit holds meetings of its own: "arrived in Beijing for a state visit" and "held talks
+# today" are two events, though "the visit" later on is a mention of the first.
+_VISIT = "visit"
 _FINE_PRECISIONS = frozenset({TimePrecision.MINUTE, TimePrecision.HOUR, TimePrecision.DAY})
 
 
 def merge_mentions(
-    candidates: Sequence[EventCandidate], anaphors: Sequence[AnaphoricMention]
+    candidates: Sequence[EventCandidate],
+    anaphors: Sequence[AnaphoricMention],
+    published_at: datetime | None = None,
 ) -> list[EventCandidate]:
-    """The distinct events of an article, each with every sentence that mentions it."""
+    """The distinct events of an article, each with every sentence that mentions it; an
+    undated mention is taken to be of the days around ``published_at``."""
     items: list[EventCandidate | AnaphoricMention] = sorted(
         [*candidates, *anaphors], key=lambda item: item.trigger.start
     )
     events: list[EventCandidate] = []
     for item in items:
         if isinstance(item, EventCandidate):
-            same = next((i for i, event in enumerate(events) if _same_event(event, item)), None)
+            same = next(
+                (i for i, event in enumerate(events) if _same_event(event, item, published_at)),
+                None,
+            )
             if same is None:
                 events.append(item)
             else:
                 merged = _absorb(events[same], item.sentence, item.trigger, item.time, item.code)
                 cued = merged.status_cued or item.status_cued
-                events[same] = replace(merged, status_cued=cued)
+                events[same] = _with_better_actors(replace(merged, status_cued=cued), item)
         else:
             antecedent = _antecedent(events, item)
             if antecedent is not None:
@@ -61,16 +76,28 @@ def merge_mentions(
     return events
 
 
-def _same_event(event: EventCandidate, other: EventCandidate) -> bool:
+def _same_event(
+    event: EventCandidate, other: EventCandidate, published_at: datetime | None
+) -> bool:
     return (
         event.code.plover_root == other.code.plover_root
         and _modes_agree(event.code, other.code)
-        and event.reciprocal == other.reciprocal
-        and _dyad(event) == _dyad(other)
+        and {event.code.plover_mode, other.code.plover_mode} != {None, _VISIT}
+        and _same_dyad(event, other)
         and (event.status == other.status or not (event.status_cued and other.status_cued))
         and _STATUS_GROUPS[event.status] == _STATUS_GROUPS[other.status]
         and times_agree(event.time, other.time)
+        and _news_of_the_day(event.time, published_at) == _news_of_the_day(other.time, published_at)
     )
+
+
+def _news_of_the_day(time: EventTime | None, published_at: datetime | None) -> bool:
+    """Whether an event is of the days the article reports on, rather than background ("last
+    year", "in April"): undated mentions are, dated ones when they fall near publication."""
+    if time is None or time.start is None or published_at is None:
+        return True
+    end = time.end or time.start
+    return time.start - _NEWS_DAYS <= published_at and published_at - _NEWS_DAYS <= end
 
 
 def _modes_agree(first: CameoCode, second: CameoCode) -> bool:
@@ -81,10 +108,43 @@ def _modes_agree(first: CameoCode, second: CameoCode) -> bool:
     )
 
 
-def _dyad(event: EventCandidate) -> tuple[str, ...]:
-    source = event.source.name
-    target = event.target.name if event.target else ""
-    return tuple(sorted((source, target))) if event.reciprocal else (source, target)
+def _same_dyad(event: EventCandidate, other: EventCandidate) -> bool:
+    sides = (_side(event.source), _side(event.target))
+    other_sides = (_side(other.source), _side(other.target))
+    if event.reciprocal or other.reciprocal:
+        return sorted(sides) == sorted(other_sides)
+    return sides == other_sides
+
+
+def _side(actor: Actor | None) -> str:
+    """What identifies one side of an event across mentions: its country, else its name."""
+    if actor is None:
+        return ""
+    return actor.country or actor.name
+
+
+def _with_better_actors(event: EventCandidate, other: EventCandidate) -> EventCandidate:
+    """Give the merged event the actors of the mention that places more of them in a country
+    ("the two leaders" in the lead, "Putin" and "Bush" later), and their evidence features;
+    the first mention's otherwise."""
+    same_sentence = other.sentence.start == event.sentence.start
+    if _informative(other, same_sentence) <= _informative(event, same_sentence):
+        return event
+    return replace(
+        event,
+        source=other.source,
+        target=other.target,
+        features=other.features,
+        reciprocal=event.reciprocal or other.reciprocal,
+    )
+
+
+def _informative(event: EventCandidate, by_name: bool) -> tuple[int, int]:
+    """How much a mention says of who acts: sides placed in a country, then (within one
+    sentence: "Turkish President Recep Tayyip Erdogan") sides named."""
+    placed = sum(1 for actor in (event.source, event.target) if actor and actor.country)
+    named = int(event.features.source_named) + int(event.features.target_named)
+    return placed, named if by_name else 0
 
 
 def _antecedent(events: Sequence[EventCandidate], mention: AnaphoricMention) -> int | None:

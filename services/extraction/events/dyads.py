@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -36,13 +37,19 @@ def pair_up(
     cues: Cues,
 ) -> list[Pair]:
     """Who does what to whom. Conjoined sources of a symmetric event are one reciprocal
-    event; a reply (or a refused event) without a target answers the other party last named,
-    so "NATO and the OSCE refused to discuss" is each of them refusing Russia."""
+    event, also when its objects are only theirs or nobody's ("the two presidents agreed that
+    their ministers would meet" is one agreement of the two countries, not one per president
+    and minister); a reply (or a refused event) without a target answers the other party last
+    named, so "NATO and the OSCE refused to discuss" is each of them refusing Russia."""
     sources, targets = arguments.sources, arguments.targets
     root = trigger.code.plover_root
     reciprocal = root in cues.reciprocal_roots and not refused
-    if not targets and len(sources) >= 2 and reciprocal:
-        return [Pair(sources[0], other, True, False) for other in sources[1:]]
+    if reciprocal and len(sources) >= 2:
+        sides = _one_per_side(sources)
+        if not targets and len(sides) < 2:
+            sides = list(sources)
+        if len(sides) >= 2 and _within(targets, sides):
+            return [Pair(sides[0], other, True, False) for other in sides[1:]]
     pairs = [
         Pair(source, target, False, False)
         for source in sources
@@ -56,6 +63,24 @@ def pair_up(
         if replied is not None:
             return [Pair(source, replied, False, True) for source in sources]
     return [Pair(source, None, False, False) for source in sources]
+
+
+def _one_per_side(mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """The first mention of each country (or, without one, each name)."""
+    seen: set[str] = set()
+    sides = []
+    for mention in mentions:
+        side = mention.actor.country or mention.actor.name
+        if side not in seen:
+            seen.add(side)
+            sides.append(mention)
+    return sides
+
+
+def _within(targets: Sequence[ActorMention], sides: Sequence[ActorMention]) -> bool:
+    """Whether every target is one of the sides' countries or of no country at all."""
+    countries = {side.actor.country for side in sides}
+    return all(target.actor.country in countries | {None} for target in targets)
 
 
 def _last_other_party(
@@ -97,6 +122,34 @@ def fill_targets(
         replace(pair, target=found) if pair.source.actor.name != found.actor.name else pair
         for pair in pairs
     ]
+
+
+def one_per_referent(doc: Doc, arguments: Arguments) -> Arguments:
+    """The arguments with one mention per person: a title and the name set beside it ("his
+    envoy, Ana Ruiz"; "Peru's foreign minister Ana Ruiz" when split in two) are one actor, kept
+    as the mention placed in a country, else the first."""
+    sources = _one_per_referent(doc, arguments.sources)
+    targets = _one_per_referent(doc, arguments.targets)
+    if len(sources) == len(arguments.sources) and len(targets) == len(arguments.targets):
+        return arguments
+    return replace(arguments, sources=sources, targets=targets)
+
+
+def _one_per_referent(doc: Doc, mentions: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
+    dropped: set[ActorMention] = set()
+    for first, second in pairwise(mentions):
+        countries = {first.actor.country, second.actor.country} - {None}
+        if len(countries) > 1:
+            continue  # "Russia-Ukraine talks": two countries are never one person
+        if _beside(doc[first.head], doc[second.head]) or _beside(doc[second.head], doc[first.head]):
+            placed_second = second.actor.country is not None and first.actor.country is None
+            dropped.add(first if placed_second else second)
+    return tuple(mention for mention in mentions if mention not in dropped)
+
+
+def _beside(token: Token, other: Token) -> bool:
+    """Whether ``token`` only renames ``other``: its apposition or a name part before it."""
+    return token.head.i == other.i and token.dep_ in ("appos", "compound")
 
 
 def without_own_forces(doc: Doc, arguments: Arguments) -> Arguments:

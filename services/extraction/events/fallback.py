@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from schemas import Actor, ActorKind
 from services.extraction.actors import ActorMention
@@ -236,3 +236,12 @@ def actor_phrase(noun: Token, actors: ActorIndex, common: bool = False) -> Actor
     kind = _ENTITY_KINDS.get(noun.ent_type_, ActorKind.GROUP)
     actor = Actor(text=noun.doc[noun.left_edge.i : noun.i + 1].text, name=name, kind=kind)
     return ActorMention(noun.left_edge.i, noun.i + 1, noun.i, actor, nominal=True)
+
+
+def names_someone(mention: ActorMention, doc: Doc) -> bool:
+    """Whether an actor mention says who acts: a country or organisation code, or a proper name
+    outside the dateline ("Robertson", "the FBI"); "the cabinet", "leaders", "he" do not."""
+    if mention.actor.country:
+        return True
+    head = doc[mention.head]
+    return head.pos_ == "PROPN" and not mention.nominal and mention.start >= dateline_end(head.sent)

@@ -19,8 +19,14 @@ from services.extraction.actors import ActorMention
 from services.extraction.actors.index import ActorIndex
 from services.extraction.events.attribution import attribute
 from services.extraction.events.candidate import AnaphoricMention, EventCandidate, EvidenceFeatures
-from services.extraction.events.dyads import demanded_by, fill_targets, pair_up, without_own_forces
-from services.extraction.events.fallback import fallback_source
+from services.extraction.events.dyads import (
+    demanded_by,
+    fill_targets,
+    one_per_referent,
+    pair_up,
+    without_own_forces,
+)
+from services.extraction.events.fallback import fallback_source, names_someone
 from services.extraction.events.main_event import MainTrigger, TriggerKey, key_of
 from services.extraction.events.roles import Arguments, find_arguments
 from services.extraction.sentences.document import ParsedArticle
@@ -30,6 +36,10 @@ from services.extraction.triggers import TriggerMatch
 from services.extraction.triggers.codebook import CameoCode
 
 _REAL_STATUSES = frozenset({EventStatus.OCCURRED, EventStatus.ONGOING})
+# What a promised or threatened act may be while the promise or threat itself was made.
+_PROMISED_STATUSES = frozenset(
+    {EventStatus.SCHEDULED, EventStatus.INTENDED, EventStatus.HYPOTHETICAL}
+)
 
 
 @dataclass(frozen=True)
@@ -79,6 +89,7 @@ class TriggerSteps:
         self._refusal_code = refusal_code
         self._ambiguous_forms = ambiguous_forms
         self._steps: tuple[Step, ...] = (
+            _drop_noncommittal,
             self._refer_back,
             self._stand_in_source,
             self._drop_generic_subject,
@@ -182,14 +193,24 @@ class TriggerSteps:
         """One candidate per source and target pair."""
         trigger = reading.trigger
         refused = reading.status is EventStatus.REFUSED
-        arguments = without_own_forces(reading.context.parsed.doc, reading.arguments)
+        doc = reading.context.parsed.doc
+        arguments = one_per_referent(doc, without_own_forces(doc, reading.arguments))
         actors = reading.context.actors
         pairs = pair_up(trigger, arguments, actors.mentions, reading.speaker, refused, self._cues)
         if all(pair.target is None and not pair.reciprocal for pair in pairs):
             pairs = fill_targets(reading.head, trigger, arguments.sources, actors, pairs)
         main = reading.main
         candidates = []
+        doc = reading.context.parsed.doc
         for pair in pairs:
+            if (
+                main is None
+                and not names_someone(pair.source, doc)
+                and not (pair.target is not None and names_someone(pair.target, doc))
+            ):
+                # A side event of the sentence where neither side is known nor named ("the
+                # cabinet", "leaders", "the figures"): noise far more often than an event.
+                continue
             features = EvidenceFeatures(
                 source_named=pair.source.antecedent is None and not pair.source.nominal,
                 target_named=pair.target is not None
@@ -229,7 +250,11 @@ class TriggerSteps:
         main = reading.main
         if main is None or not main.recoded:
             return reading
-        status_of_main = EventStatus.OCCURRED if main.refusal or main.demand else reading.status
+        # A promise or a threat was made even when what it promises is only intended or
+        # hypothetical ("will close the strait if attacked"), unless it is itself denied.
+        promised = main.intent and reading.status in _PROMISED_STATUSES
+        made = main.refusal or main.demand or promised
+        status_of_main = EventStatus.OCCURRED if made else reading.status
         stated = [
             replace(
                 demanded_by(candidate, reading.speaker) if main.demand else candidate,
@@ -251,6 +276,13 @@ class TriggerSteps:
             for candidate in reading.candidates
         ]
         return replace(reading, candidates=(*reading.candidates, *refusals))
+
+
+def _drop_noncommittal(reading: TriggerReading) -> TriggerReading:
+    """ "would neither confirm nor deny reports of talks": the sentence states no event."""
+    if reading.status_reading.noncommittal:
+        return replace(reading, finished=True)
+    return reading
 
 
 def _speaker_actor(

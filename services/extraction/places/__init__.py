@@ -11,5 +11,14 @@ Kremlin"). ``place_of_event`` keeps only a place attached by a locative preposit
 from services.extraction.places.attachment import place_of_event
 from services.extraction.places.finder import PlaceMention, find_places
 from services.extraction.places.gazetteer import PlaceGazetteer
+from services.extraction.places.story import NamedPlace, StoryPlace, place_of_name
 
-__all__ = ["PlaceGazetteer", "PlaceMention", "find_places", "place_of_event"]
+__all__ = [
+    "NamedPlace",
+    "PlaceGazetteer",
+    "PlaceMention",
+    "StoryPlace",
+    "find_places",
+    "place_of_event",
+    "place_of_name",
+]

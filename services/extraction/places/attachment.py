@@ -37,14 +37,22 @@ def _destination_words() -> frozenset[str]:
     return read_word_list("destination_words.yaml")
 
 
+def _is_travel(token: Token) -> bool:
+    return token.lemma_.lower() in _destination_words()
+
+
 def _is_destination(place: Token, trigger: Token) -> bool:
-    """ "visit Russia", "a trip to Beijing": only for travel words."""
-    if trigger.lemma_.lower() not in _destination_words():
-        return False
-    if place.dep_ == "dobj" and place.head.i == trigger.i:
-        return True
-    preposition = place.head
-    return place.dep_ == "pobj" and preposition.lower_ == "to" and preposition.head.i == trigger.i
+    """ "visit Russia", "a trip to Beijing", "paid a visit to Brazil": only for travel words,
+    the trigger's own or its object's."""
+    for travel in (trigger, *(child for child in trigger.children if child.dep_ == "dobj")):
+        if not _is_travel(travel):
+            continue
+        if place.dep_ == "dobj" and place.head.i == travel.i:
+            return True
+        preposition = place.head
+        if place.dep_ == "pobj" and preposition.lower_ == "to" and preposition.head.i == travel.i:
+            return True
+    return False
 
 
 def _attachment_points(trigger: Token) -> set[int]:
@@ -83,7 +91,29 @@ def _hosts(place: Token) -> Iterator[Token]:
 def place_of_event(
     doc: Doc, trigger_token_index: int, places: Sequence[PlaceMention]
 ) -> PlaceMention | None:
-    """The place attached to the trigger; the nearest one when several are."""
+    """The place attached to the trigger, the nearest one when several are; else the place
+    its clause is told to happen at: "Brazil, where he held talks", "arrived in Pyongyang and
+    met Kim"."""
+    attached = _attached_place(doc, trigger_token_index, places)
+    if attached is not None:
+        return attached
+    trigger = doc[trigger_token_index]
+    clause = trigger.head if trigger.dep_ in _ARGUMENT_DEPS else trigger
+    if clause.dep_ == "relcl" and any(child.lower_ == "where" for child in clause.children):
+        return next((place for place in places if _root_of(doc, place) == clause.head.i), None)
+    if clause.dep_ == "conj" and _is_travel(clause.head):
+        return _attached_place(doc, clause.head.i, places)
+    return None
+
+
+def _root_of(doc: Doc, place: PlaceMention) -> int | None:
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return None if span is None else span.root.i
+
+
+def _attached_place(
+    doc: Doc, trigger_token_index: int, places: Sequence[PlaceMention]
+) -> PlaceMention | None:
     trigger = doc[trigger_token_index]
     points = _attachment_points(trigger)
     attached: list[tuple[int, PlaceMention]] = []

@@ -23,6 +23,7 @@ class Cues:
     precedence: tuple[EventStatus, ...]
     auxiliaries: dict[str, EventStatus]
     conditional_marks: frozenset[str]
+    noncommittal_verbs: frozenset[str]
     governors: dict[str, EventStatus]
     modifiers: dict[str, EventStatus]
     reporting_verbs: frozenset[str]
@@ -67,6 +68,7 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
             precedence=tuple(EventStatus(name) for name in document["precedence"]),
             auxiliaries=_by_word(document["auxiliaries"]),
             conditional_marks=_words(document["conditional_marks"]),
+            noncommittal_verbs=_words(document["noncommittal_verbs"]),
             governors=_by_word(document["governors"]),
             modifiers=_by_word(document["modifiers"]),
             reporting_verbs=_words(document["reporting_verbs"]),

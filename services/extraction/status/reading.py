@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from schemas import EventStatus
-from services.extraction.status.cues import Cues
+from services.extraction.status.cues import Cues, base_forms
 
 # Steps up the tree that stay within the trigger's clause.
 _SAME_CLAUSE_DEPS = frozenset({"xcomp", "nsubj", "nsubjpass", "dobj", "attr"})
@@ -29,6 +29,9 @@ class StatusReading:
     cued: bool
     # Refused through a negation ("will not accept"), not through a refusing verb.
     negated_refusal: bool = False
+    # Governed by a verb that commits to nothing ("would neither confirm nor deny reports of
+    # X"): the sentence states no event.
+    noncommittal: bool = False
 
 
 def read_status(trigger: Token, nominal: bool, speech_act: bool, cues: Cues) -> StatusReading:
@@ -37,12 +40,17 @@ def read_status(trigger: Token, nominal: bool, speech_act: bool, cues: Cues) -> 
     rejection is new, so "rejected the demand" leaves the demand occurred."""
     found: list[EventStatus] = []
     negated = False
+    # "no talks are planned": the event is denied or refused, but nobody is said to refuse.
+    absent = False
     in_clause = True
     token = trigger
     while True:
         if in_clause:
             negated = negated or _negated(token)
+            absent = absent or _no_determiner(token)
             found.extend(_clause_cues(token, cues))
+        if _noncommittal(token, cues):
+            return StatusReading(EventStatus.HYPOTHETICAL, cued=True, noncommittal=True)
         if token.i != trigger.i:
             status = cues.governor(token)
             rejected_speech = (
@@ -58,7 +66,7 @@ def read_status(trigger: Token, nominal: bool, speech_act: bool, cues: Cues) -> 
         # out last week" is about a past exchange.
         in_clause = in_clause and token.dep_ in _SAME_CLAUSE_DEPS and not own_cues
         token = token.head
-    if negated:
+    if negated or absent:
         future = any(s in (EventStatus.SCHEDULED, EventStatus.INTENDED) for s in found)
         found.append(EventStatus.REFUSED if future else EventStatus.DENIED)
     if not found:
@@ -74,12 +82,20 @@ def _clause_cues(token: Token, cues: Cues) -> list[EventStatus]:
     for child in token.children:
         if child.dep_ in ("aux", "auxpass"):
             status = cues.auxiliaries.get(child.lower_)
+            if status is EventStatus.HYPOTHETICAL and _reported_future(token, child, cues):
+                status = EventStatus.INTENDED
             if status is not None:
                 found.append(status)
             elif child.lemma_ == "be" and token.tag_ == "VBG":
                 found.append(EventStatus.ONGOING)
         elif child.dep_ == "mark" and child.lower_ in cues.conditional_marks:
             found.append(EventStatus.HYPOTHETICAL)
+    if any(child.dep_ == "advcl" and _conditional(child, cues) for child in token.children) and (
+        _modal(token, cues)
+    ):
+        # "will close the strait if attacked": a future or modal main clause holds only on the
+        # condition ("threatened to strike if ..." is a threat made, whatever the condition).
+        found.append(EventStatus.HYPOTHETICAL)
     if token.dep_ == "advcl":
         found.extend(
             EventStatus.HYPOTHETICAL
@@ -105,8 +121,46 @@ def _noun_cues(noun: Token, cues: Cues) -> list[EventStatus]:
     return found
 
 
+def _conditional(clause: Token, cues: Cues) -> bool:
+    return any(
+        child.dep_ == "mark" and child.lower_ in cues.conditional_marks for child in clause.children
+    )
+
+
+def _modal(verb: Token, cues: Cues) -> bool:
+    return any(child.dep_ == "aux" and child.lower_ in cues.auxiliaries for child in verb.children)
+
+
+def _reported_future(verb: Token, auxiliary: Token, cues: Cues) -> bool:
+    """Whether "would" is the future of a past report, a stated plan ("said the envoy would
+    travel to Beirut"), not a conditional: the clause is what a past reporting verb says."""
+    reporter = verb.head
+    return (
+        auxiliary.lower_ in ("would", "'d")
+        and verb.dep_ == "ccomp"
+        and reporter.tag_ == "VBD"
+        and cues.is_reporting(reporter)
+    )
+
+
 def _negated(token: Token) -> bool:
     return any(child.dep_ == "neg" for child in token.children)
+
+
+def _no_determiner(token: Token) -> bool:
+    return any(child.dep_ == "det" and child.lower_ == "no" for child in token.children)
+
+
+def _noncommittal(verb: Token, cues: Cues) -> bool:
+    """A verb such as "confirm" or "deny" that commits to nothing: negated ("did not confirm"),
+    paired by "neither ... nor", or declined ("declined to comment on reports that ...")."""
+    if base_forms(verb).isdisjoint(cues.noncommittal_verbs):
+        return False
+    pairing = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    if any(child.lower_ in ("neither", "nor") for word in pairing for child in word.children):
+        return True
+    declined = verb.dep_ == "xcomp" and cues.governor(verb.head) is EventStatus.REFUSED
+    return declined or _negated(verb)
 
 
 def _default_status(trigger: Token) -> EventStatus:

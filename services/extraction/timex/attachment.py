@@ -2,9 +2,15 @@
 
 A time expression belongs to the first trigger met walking up the parse from it: the trigger
 itself, or the verb a nominal trigger is subject or object of ("the call is scheduled for 5 pm",
-"talks held last week"). A time expression that hangs on a reporting verb dates the statement,
-not the event, and is left alone. Otherwise the nearest trigger of the sentence still without a
-time takes it.
+"talks held last week"). Of several, the finest wins ("shortly after midnight on Tuesday" over
+"shortly"). A time expression that hangs on a reporting verb dates the statement, not the event,
+and is left alone. Otherwise the nearest trigger of the sentence still without a time takes it.
+
+A trigger still without a time then shares the time of the clause it belongs to: the verb it
+is the object of ("approved on Sunday the release"), the verb it completes or continues ("will
+meet on Saturday to endorse", "signed on Monday and pledged"), and the statement that announces
+it as under way ("announced on Wednesday that it was expelling the envoy"; not "said on Monday
+that they had met": that meeting was earlier).
 """
 
 from __future__ import annotations
@@ -13,10 +19,28 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from schemas import EventTime
+from schemas import EventTime, TimePrecision
 from services.extraction.status.cues import Cues
 
 _PREDICATE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+# Clauses with a verb of their own: a time inside dates that verb.
+_OWN_CLAUSE_DEPS = frozenset({"relcl", "advcl", "acl", "ccomp", "xcomp", "pcomp"})
+# Links along which a trigger takes the time of the word it depends on.
+_SHARED_CLAUSE_DEPS = frozenset({"xcomp", "advcl", "conj", "dobj", "nsubjpass"})
+# An announced clause in one of these forms tells what is under way as it is announced.
+_UNDER_WAY_TAGS = frozenset({"VBG", "VBZ", "VBP"})
+_PERFECT_AUXILIARIES = frozenset({"had", "has", "have", "'d"})
+_FINEST_FIRST = (
+    TimePrecision.MINUTE,
+    TimePrecision.HOUR,
+    TimePrecision.DAY,
+    TimePrecision.WEEK,
+    TimePrecision.MONTH,
+    TimePrecision.YEAR,
+    TimePrecision.VAGUE,
+)
+# How far up the parse a trigger looks for the time of its clause.
+_SHARING_REACH = 3
 
 
 def attach_times(
@@ -36,13 +60,16 @@ def attach_times(
                 if child.dep_ in ("acl", "relcl"):
                     anchors.setdefault(child.i, head.i)
     attached: dict[int, EventTime] = {}
+    statements: dict[int, EventTime] = {}
     unclaimed: list[tuple[Span, EventTime]] = []
     for span, time in times:
-        owner = _owner(span.root, anchors, cues)
-        if owner is None:
+        owner, statement = _owner(span.root, anchors, cues)
+        if owner is not None:
+            _keep_finest(attached, owner, time)
+        elif statement is not None:
+            statements.setdefault(statement, time)
+        elif not _in_other_clause(span.root):
             unclaimed.append((span, time))
-        elif owner >= 0:
-            attached.setdefault(owner, time)
     for span, time in unclaimed:
         free = [
             head
@@ -52,17 +79,61 @@ def attach_times(
         if free:
             nearest = min(free, key=lambda head: abs(head.i - span.root.i))
             attached[nearest.i] = time
+    for head in sorted(trigger_heads, key=lambda head: head.i):
+        if head.i not in attached:
+            shared = _clause_time(head, attached, statements)
+            if shared is not None:
+                attached[head.i] = shared
     return attached
 
 
-def _owner(token: Token, anchors: dict[int, int], cues: Cues) -> int | None:
-    """The trigger a time hangs on; -1 when it dates a statement; None when undecided."""
+def _keep_finest(attached: dict[int, EventTime], owner: int, time: EventTime) -> None:
+    known = attached.get(owner)
+    if known is None or _FINEST_FIRST.index(time.precision) < _FINEST_FIRST.index(known.precision):
+        attached[owner] = time
+
+
+def _owner(token: Token, anchors: dict[int, int], cues: Cues) -> tuple[int | None, int | None]:
+    """The trigger a time hangs on, or else the reporting verb whose statement it dates. A
+    time stops at the verb of a clause of its own that is no trigger ("sanctions imposed in
+    March", "the ruling it accepted in 2002"): it dates that clause, not the sentence's event."""
     current = token
     while True:
         if current.i in anchors:
-            return anchors[current.i]
+            return anchors[current.i], None
         if cues.is_reporting(current):
-            return -1
-        if current.head.i == current.i:
+            return None, current.i
+        if current.head.i == current.i or _heads_own_clause(current):
+            return None, None
+        current = current.head
+
+
+def _heads_own_clause(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.dep_ in _OWN_CLAUSE_DEPS
+
+
+def _in_other_clause(token: Token) -> bool:
+    """Whether a time sits in a subordinate clause, which no trigger may then take."""
+    return any(_heads_own_clause(ancestor) for ancestor in (token, *token.ancestors))
+
+
+def _announced_under_way(clause: Token) -> bool:
+    auxiliaries = {child.lower_ for child in clause.children if child.dep_ == "aux"}
+    return clause.tag_ in _UNDER_WAY_TAGS and not auxiliaries & _PERFECT_AUXILIARIES
+
+
+def _clause_time(
+    head: Token, attached: dict[int, EventTime], statements: dict[int, EventTime]
+) -> EventTime | None:
+    current = head
+    for _ in range(_SHARING_REACH):
+        if current.dep_ == "ccomp" and _announced_under_way(current):
+            return statements.get(current.head.i) or attached.get(current.head.i)
+        if current.dep_ == "pobj" and current.head.dep_ == "prep":
+            current = current.head  # "called for talks": the preposition leads to the verb
+        elif current.dep_ not in _SHARED_CLAUSE_DEPS or current.head.i == current.i:
             return None
         current = current.head
+        if current.i in attached:
+            return attached[current.i]
+    return None

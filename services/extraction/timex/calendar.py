@@ -26,6 +26,8 @@ class Anchor:
     published_at: datetime | None
     zone: tzinfo
     tense: Tense | None
+    # Where a clock time without a named zone is read: "5 pm" in a story datelined Moscow.
+    clock_zone: tzinfo
 
     @property
     def today(self) -> date | None:

@@ -46,6 +46,6 @@ def clock(match: re.Match[str], anchor: Anchor, vocab: TimeVocabulary) -> Readin
     reading = Clock(hour, minute, zone, restated)
     if anchor.published_at is None:
         return Reading(*match.span(), None, None, TimePrecision.VAGUE, clock=reading)
-    day = anchor.published_at.astimezone(zone or anchor.zone).date()
-    instant = reading.instant(day, anchor.zone)
+    day = anchor.published_at.astimezone(zone or anchor.clock_zone).date()
+    instant = reading.instant(day, anchor.clock_zone)
     return Reading(*match.span(), instant, instant, TimePrecision.MINUTE, clock=reading)

@@ -58,6 +58,18 @@ _RULES = (
 )
 
 
+def _read_or_unresolved(
+    read: Rule, match: re.Match[str], anchor: Anchor, vocab: TimeVocabulary
+) -> Reading | None:
+    """The rule's reading; an expression the calendar cannot hold ("3000 years ago", a
+    publication time at the calendar's edge) is kept as a time without bounds, never an error
+    that would stop the article."""
+    try:
+        return read(match, anchor, vocab)
+    except (ValueError, OverflowError):
+        return Reading(*match.span(), None, None, TimePrecision.VAGUE, open_bounds=False)
+
+
 def _read_all(text: str, anchor: Anchor, vocab: TimeVocabulary) -> list[Reading]:
     patterns = load_patterns()
     lowered = text.lower()
@@ -68,7 +80,7 @@ def _read_all(text: str, anchor: Anchor, vocab: TimeVocabulary) -> list[Reading]
             continue
         pattern: re.Pattern[str] = getattr(patterns, rule.name)
         for match in pattern.finditer(text):
-            reading = rule.read(match, anchor, vocab)
+            reading = _read_or_unresolved(rule.read, match, anchor, vocab)
             if reading is not None:
                 readings.append((rank, reading))
     readings.sort(key=lambda item: (item[1].start - item[1].end, item[0], item[1].start))
@@ -84,7 +96,10 @@ def _join_neighbours(text: str, readings: list[Reading], anchor: Anchor) -> list
     for reading in readings:
         previous = joined[-1] if joined else None
         if previous is not None and _DATE_CLOCK_GAP.fullmatch(text, previous.end, reading.start):
-            pair = _joined(text, previous, reading, anchor.zone)
+            try:
+                pair = _joined(text, previous, reading, anchor.clock_zone)
+            except (ValueError, OverflowError):
+                pair = None  # a clock time that lands outside the calendar stays apart
             if pair is not None:
                 joined[-1] = pair
                 continue
@@ -139,18 +154,20 @@ def find_time_expressions(
     *,
     tense: Tense | None = None,
     local_zone: tzinfo | None = None,
+    clock_zone: tzinfo | None = None,
 ) -> list[TimeMention]:
     """Every time expression of ``text``, in order, resolved to UTC.
 
     ``tense`` is the tense of the text when the caller knows it (one sentence at a time):
     it decides whether a bare "Monday" or "March 18" lies before or after publication.
-    ``local_zone`` is where clock times and day boundaries without a named zone are read
-    (say, the zone of the event's place); by default the publication time's own zone.
+    ``local_zone`` is where day boundaries are read, by default the publication time's own
+    zone; ``clock_zone`` is where clock times without a named zone are read (the zone of the
+    story's dateline place, say), by default ``local_zone``.
     """
     if published_at is not None and published_at.tzinfo is None:
         raise ValueError("published_at must be timezone-aware")
     zone = local_zone or (published_at.tzinfo if published_at is not None else None) or UTC
-    anchor = Anchor(published_at, zone, tense)
+    anchor = Anchor(published_at, zone, tense, clock_zone or zone)
     vocab = load_vocabulary()
     readings = _join_neighbours(text, _read_all(text, anchor, vocab), anchor)
     mentions = []

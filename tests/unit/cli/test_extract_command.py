@@ -6,6 +6,7 @@ import io
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from schemas import DiplomaticEvent
@@ -124,3 +125,41 @@ def test_missing_file_and_bad_flags_are_refused(
 def test_empty_folder_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", "--input", str(tmp_path)]) == 1
     assert "no article found" in capsys.readouterr().err
+
+
+def test_the_table_shows_country_codes_and_resolved_dates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "call.jsonl"
+    path.write_text(jsonl({"id": "call-1", "text": CALL, "published_at": "2025-06-04T09:00:00Z"}))
+    assert main(["extract", "--input", str(path), "--output", "table"]) == 0
+    out = capsys.readouterr().out
+    # "on Monday" before Wednesday 4 June 2025 is 2 June.
+    assert "[DEU]" in out
+    assert "[FRA]" in out
+    assert "2025-06-02/day" in out
+    assert "Monday" not in out.split("\n", 2)[2]
+
+
+@pytest.mark.parametrize("output", ["csv", "parquet"])
+def test_csv_and_parquet_output_hold_the_export_columns(tmp_path: Path, output: str) -> None:
+    path = tmp_path / "call.jsonl"
+    path.write_text(jsonl({"id": "call-1", "text": CALL, "published_at": "2025-06-04T09:00:00Z"}))
+    target = tmp_path / f"events.{output}"
+    args = ["extract", "--input", str(path), "--output", output, "--columns", "gdelt"]
+    assert main([*args, "--file", str(target)]) == 0
+    if output == "csv":
+        frame = pd.read_csv(target, dtype={"EventCode": str, "EventRootCode": str})
+    else:
+        frame = pd.read_parquet(target)
+    consult = frame[frame["EventRootCode"] == "04"]
+    assert not consult.empty
+    assert set(consult["SQLDATE"]) == {20250602}
+    assert {"DEU", "FRA"} <= set(consult["Actor1CountryCode"]) | set(consult["Actor2CountryCode"])
+
+
+def test_parquet_needs_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "call.txt"
+    path.write_text(CALL, encoding="utf-8")
+    assert main(["extract", "--input", str(path), "--output", "parquet"]) == 1
+    assert "--file" in capsys.readouterr().err

@@ -58,8 +58,8 @@ def test_an_event_line_reads_who_did_what_to_whom_when_where() -> None:
     line = render.event_line(_event(), RECEIVED)
 
     assert line == (
-        "09:15:02  Anna Berg [RUR] → CONSULT(phone) → Freedonia [FRE]  scheduled  "
-        "when 2025-03-05 14:00/hour  where Zenda  per Presidency [RUR]  conf 0.82  [art-7]"
+        "2025-03-04 09:15:02  Anna Berg [RUR] → CONSULT(phone) → Freedonia [FRE]  scheduled  "
+        "when 2025-03-05 14:00/hour  where Zenda [RUR]  per Presidency [RUR]  conf 0.82  [art-7]"
     )
 
 
@@ -73,12 +73,18 @@ def test_a_reciprocal_event_without_time_place_or_reporter_shows_dashes() -> Non
     assert "when -  where -  per -" in line
 
 
-def test_a_day_precise_time_has_no_clock_and_an_unresolved_one_shows_its_words() -> None:
+def test_a_day_precise_time_has_no_clock_and_an_unresolved_one_shows_no_words() -> None:
     day = EventTime(start=datetime(2025, 3, 5, tzinfo=UTC), end=None, precision="day")
     vague = EventTime(start=None, end=None, precision="vague", text="soon")
 
     assert render.time_label(day) == "2025-03-05/day"
-    assert render.time_label(vague) == '"soon"'
+    assert render.time_label(vague) == "-"
+
+
+def test_a_place_shows_its_country_code_unless_it_is_the_country() -> None:
+    assert render.place_label(Location(name="Zenda", country="RUR")) == "Zenda [RUR]"
+    assert render.place_label(Location(name="RUR", country="RUR")) == "RUR"
+    assert render.place_label(None) == "-"
 
 
 def test_a_country_actor_is_shown_by_its_code_once() -> None:

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 
 from schemas import PloverRoot, QuadClass
-from services.extraction.triggers.codebook import Codebook
+from services.extraction.data_files import load_yaml_mapping
+from services.extraction.triggers.codebook import CODES_FILE, Codebook
+
+CONVERSION_TABLE = "reference/CAMEO2PLOVER-2021.txt"
+# "163: COERCE, restrict,   diplomatic # Impose embargo..." -> code, root, mode.
+_TABLE_ROW = re.compile(r"^(\d+):\s*([A-Z]+)\s*(?:,\s*([a-z_-]*))?")
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +28,8 @@ def codebook() -> Codebook:
         ("042", 1.9, QuadClass.VERBAL_COOPERATION, PloverRoot.CONSULT, "visit"),
         ("057", 8.0, QuadClass.VERBAL_COOPERATION, PloverRoot.SUPPORT, None),
         ("0871", 9.0, QuadClass.MATERIAL_COOPERATION, PloverRoot.RETREAT, "ceasefire"),
-        ("163", -8.0, QuadClass.MATERIAL_CONFLICT, PloverRoot.COERCE, "restrict"),
+        ("163", -8.0, QuadClass.MATERIAL_CONFLICT, PloverRoot.SANCTION, "discontinue"),
+        ("114", -2.0, QuadClass.VERBAL_CONFLICT, PloverRoot.ACCUSE, "disapprove"),
         ("173", -5.0, QuadClass.MATERIAL_CONFLICT, PloverRoot.COERCE, "arrest"),
         ("190", -10.0, QuadClass.MATERIAL_CONFLICT, PloverRoot.ASSAULT, None),
     ],
@@ -72,3 +82,25 @@ def test_quad_class_follows_the_two_digit_root(codebook: Codebook) -> None:
 
 def test_codebook_lists_every_level_of_code(codebook: Codebook) -> None:
     assert {"04", "046", "1831", "20", "2042"} <= {entry.code for entry in codebook.codes()}
+
+
+@pytest.mark.shared
+def test_every_departure_from_the_conversion_table_states_its_reason(
+    shared_file: Callable[[str], Path],
+) -> None:
+    # The PLOVER manual wins over the 2021 table; a row that departs from the table must say why
+    # in the data, so that nobody "fixes" it back. A code listed twice in the table (08) may
+    # follow either line.
+    table: dict[str, set[tuple[str, str | None]]] = {}
+    for line in shared_file(CONVERSION_TABLE).read_text(encoding="utf-8").splitlines():
+        row = _TABLE_ROW.match(line)
+        if row:
+            table.setdefault(row[1], set()).add((row[2], row[3] or None))
+    departures = {
+        str(row["code"]): bool(row.get("differs_from_table"))
+        for row in load_yaml_mapping(CODES_FILE)["codes"]
+        if str(row["code"]) in table
+        and (row["plover_root"], row.get("plover_mode")) not in table[str(row["code"])]
+    }
+    assert {"163", "114"} <= departures.keys()
+    assert [code for code, explained in departures.items() if not explained] == []

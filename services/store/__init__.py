@@ -1,0 +1,1 @@
+"""The event store (DuckDB), the sink that fills it from the topics, and the exports."""

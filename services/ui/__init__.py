@@ -1,0 +1,1 @@
+"""The live page over the event store (``dipstream ui``)."""
