@@ -2,9 +2,11 @@
 
 The rules are few and predictable, applied in document order:
 
-* Apposition: "Ahmed Ali, a Jordanian official," and "his American counterpart Donald Trump"
+* Apposition: "Ahmed Ali, a Jordanian official," and "his special envoy, Terje Roed-Larsen,"
   are one actor; the role phrase refers to the name, and a name the gazetteer does not know
-  takes its country, sector and role from the role phrase.
+  takes its country, sector and role from the role phrase (an unknown "organisation" there is
+  the person's name). A title right before a name is already one mention with it (see
+  :mod:`adjacency`).
 * Names: a person named again (same canonical name, or the surname of a person named in full
   before, even where the parser saw no name) refers to the first mention.
 * Role phrases that are not indefinite ("the spokesman", "the Kremlin spokesperson", "Kremlin
@@ -80,6 +82,7 @@ def resolve_coreferences(
         window = [s for s in done if sentence_of[s.mention.start] >= earliest]
         if isinstance(item, Slot):
             affiliate_by_possessive(doc, item, window)
+            _lend_country_to_named(item)
             if not item.targets:
                 _resolve_mention(doc, item, done, gazetteer)
             if not item.targets and item.mention.nominal:
@@ -101,6 +104,10 @@ def _join_appositions(doc: Doc, slots: list[Slot]) -> None:
         if other is None or other is slot or other.mention.nominal == slot.mention.nominal:
             continue
         named, nominal = (other, slot) if slot.mention.nominal else (slot, other)
+        if _unknown_name_of_a_person(named.mention, nominal.mention):
+            # "his special envoy, Terje Roed-Larsen": the parser's ORG is the envoy's name.
+            person = named.mention.actor.model_copy(update={"kind": ActorKind.PERSON})
+            named.mention = replace(named.mention, actor=person)
         if named.mention.actor.kind is not ActorKind.PERSON:
             continue
         if named.mention.actor.country is None:
@@ -112,6 +119,28 @@ def _join_appositions(doc: Doc, slots: list[Slot]) -> None:
                 role=nominal.mention.role,
             )
         nominal.refer_to([named])
+
+
+def _lend_country_to_named(slot: Slot) -> None:
+    """ "his special envoy, Terje Roed-Larsen": the owner's country, found for the role phrase
+    after the apposition was joined, is the named person's too."""
+    country = slot.mention.actor.country
+    if len(slot.targets) != 1 or not slot.mention.nominal or country is None:
+        return
+    named = slot.targets[0]
+    if named.mention.actor.country is None:
+        actor = named.mention.actor.model_copy(update={"country": country})
+        named.mention = replace(named.mention, actor=actor)
+
+
+def _unknown_name_of_a_person(named: ActorMention, nominal: ActorMention) -> bool:
+    """An unknown organisation's name in apposition to a one-person role is a person's name."""
+    return (
+        named.actor.kind is ActorKind.ORGANISATION
+        and named.actor.country is None
+        and named.role is None
+        and nominal.actor.kind is ActorKind.PERSON
+    )
 
 
 def _bare_surnames(doc: Doc, slots: list[Slot]) -> list[Slot]:
