@@ -2,9 +2,11 @@
 
 The rules are few and predictable, applied in document order:
 
-* Apposition: "Ahmed Ali, a Jordanian official," and "his American counterpart Donald Trump"
+* Apposition: "Ahmed Ali, a Jordanian official," and "his special envoy, Terje Roed-Larsen,"
   are one actor; the role phrase refers to the name, and a name the gazetteer does not know
-  takes its country, sector and role from the role phrase.
+  takes its country, sector and role from the role phrase (an unknown "organisation" there is
+  the person's name). A title right before a name is already one mention with it (see
+  :mod:`adjacency`).
 * Names: a person named again (same canonical name, or the surname of a person named in full
   before, even where the parser saw no name) refers to the first mention.
 * Role phrases that are not indefinite ("the spokesman", "the Kremlin spokesperson", "Kremlin
@@ -19,6 +21,10 @@ The rules are few and predictable, applied in document order:
   two coordinated actors, "Putin and Trump"); "it" refers to a state or organisation only when
   that is the subject of the same sentence ("the ministry said it would respond"), never in
   "it seems" or "it is unclear whether". Pronouns become mentions only when resolved.
+* Pairs: "the two sides", "both parties", "the two countries" and plural roles said of two
+  that find no two people of the role ("the two governments", "both ministers", "their
+  governments") refer to the two parties just stated: the nearest earlier actors of two
+  different countries, less those the phrase's own clause names and places (see :mod:`pairs`).
 * Possessives give a role phrase without a country its owner's: "Russia will withdraw its
   troops" (RUS MIL), "Putin and his spokesman" (RUS, then resolved as a role phrase).
 
@@ -35,6 +41,13 @@ from spacy.tokens import Doc, Token
 from schemas.vocabulary import ActorKind
 from services.extraction.actors.actor_mention import ActorMention
 from services.extraction.actors.gazetteer import ActorGazetteer
+from services.extraction.actors.pairs import (
+    is_pair_phrase,
+    names_a_pair,
+    pair_referents,
+    resolve_pair,
+    their_referents,
+)
 from services.extraction.actors.pronouns import PRONOUNS, affiliate_by_possessive, resolve_pronoun
 from services.extraction.actors.referents import Slot
 
@@ -56,9 +69,12 @@ def resolve_coreferences(
     for number, sentence in enumerate(doc.sents):
         for token in sentence:
             sentence_of[token.i] = number
-    pronouns = [t for t in doc if t.lower_ in PRONOUNS]
+    covered = {i for slot in slots for i in range(slot.mention.start, slot.mention.end)}
+    references = [
+        t for t in doc if t.lower_ in PRONOUNS or (t.i not in covered and is_pair_phrase(t))
+    ]
     queue: list[tuple[int, Slot | Token]] = [(s.mention.start, s) for s in slots]
-    queue.extend((token.i, token) for token in pronouns)
+    queue.extend((token.i, token) for token in references)
     queue.sort(key=lambda item: item[0])
     done: list[Slot] = []
     for position, item in queue:
@@ -66,13 +82,17 @@ def resolve_coreferences(
         window = [s for s in done if sentence_of[s.mention.start] >= earliest]
         if isinstance(item, Slot):
             affiliate_by_possessive(doc, item, window)
+            _lend_country_to_named(item)
             if not item.targets:
                 _resolve_mention(doc, item, done, gazetteer)
+            if not item.targets and item.mention.nominal:
+                _resolve_as_pair(doc, item, window)
             done.append(item)
             continue
-        pronoun = resolve_pronoun(doc, item, window)
-        if pronoun is not None:
-            done.append(pronoun)
+        resolve = resolve_pronoun if item.lower_ in PRONOUNS else resolve_pair
+        reference = resolve(doc, item, window)
+        if reference is not None:
+            done.append(reference)
     return _finish(done)
 
 
@@ -84,6 +104,10 @@ def _join_appositions(doc: Doc, slots: list[Slot]) -> None:
         if other is None or other is slot or other.mention.nominal == slot.mention.nominal:
             continue
         named, nominal = (other, slot) if slot.mention.nominal else (slot, other)
+        if _unknown_name_of_a_person(named.mention, nominal.mention):
+            # "his special envoy, Terje Roed-Larsen": the parser's ORG is the envoy's name.
+            person = named.mention.actor.model_copy(update={"kind": ActorKind.PERSON})
+            named.mention = replace(named.mention, actor=person)
         if named.mention.actor.kind is not ActorKind.PERSON:
             continue
         if named.mention.actor.country is None:
@@ -95,6 +119,28 @@ def _join_appositions(doc: Doc, slots: list[Slot]) -> None:
                 role=nominal.mention.role,
             )
         nominal.refer_to([named])
+
+
+def _lend_country_to_named(slot: Slot) -> None:
+    """ "his special envoy, Terje Roed-Larsen": the owner's country, found for the role phrase
+    after the apposition was joined, is the named person's too."""
+    country = slot.mention.actor.country
+    if len(slot.targets) != 1 or not slot.mention.nominal or country is None:
+        return
+    named = slot.targets[0]
+    if named.mention.actor.country is None:
+        actor = named.mention.actor.model_copy(update={"country": country})
+        named.mention = replace(named.mention, actor=actor)
+
+
+def _unknown_name_of_a_person(named: ActorMention, nominal: ActorMention) -> bool:
+    """An unknown organisation's name in apposition to a one-person role is a person's name."""
+    return (
+        named.actor.kind is ActorKind.ORGANISATION
+        and named.actor.country is None
+        and named.role is None
+        and nominal.actor.kind is ActorKind.PERSON
+    )
 
 
 def _bare_surnames(doc: Doc, slots: list[Slot]) -> list[Slot]:
@@ -141,6 +187,18 @@ def _resolve_mention(doc: Doc, slot: Slot, earlier: list[Slot], gazetteer: Actor
             found.append(root)
     if len(found) >= wanted:
         slot.refer_to(found[:wanted])
+
+
+def _resolve_as_pair(doc: Doc, slot: Slot, window: list[Slot]) -> None:
+    """ "The two governments", "both leaders", "their governments" with no two people of the
+    role named before: the two parties just stated (see :mod:`pairs`)."""
+    head = doc[slot.mention.head]
+    if slot.mention.actor.country is not None:
+        return
+    referents = their_referents(doc, head, window)
+    if not referents and names_a_pair(head):
+        referents = pair_referents(doc, head, window)
+    slot.refer_to(referents)
 
 
 def _same_person(mention: ActorMention, candidate: Slot) -> bool:

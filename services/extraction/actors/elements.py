@@ -19,6 +19,7 @@ _ACTOR_ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 _EDGE_POS = frozenset({"DET", "PUNCT", "ADP", "CCONJ"})
 _DATELINE_PUNCT = frozenset({"-", "--", "\u2014", "\u2013", "(", ":", ","})
 _SURNAME_KINDS = frozenset({ActorKind.PERSON, ActorKind.STATE})
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 
 
 class ElementKind(StrEnum):
@@ -126,7 +127,11 @@ def _is_dateline(doc: Doc, name: NameMatch, previous_end: int | None) -> bool:
 def _someone_else_with_the_surname(doc: Doc, name: NameMatch, matcher: ActorMatcher) -> bool:
     """ "Hillary Clinton" is not Bill Clinton, "Michael Jordan" not a country: the person the
     parser found has another first name."""
-    if name.entry.kind not in _SURNAME_KINDS or name.end - name.start != 1 or name.start == 0:
+    if name.entry.kind not in _SURNAME_KINDS or name.end - name.start != 1:
+        return False
+    if name.entry.kind is ActorKind.PERSON and _hyphenated(doc, name.start):
+        return True  # "Park Yoon-joo" is not Yoon Suk Yeol, "Roed-Larsen" not a Larsen
+    if name.start == 0:
         return False
     before, surname = doc[name.start - 1], doc[name.start]
     return (
@@ -135,3 +140,14 @@ def _someone_else_with_the_surname(doc: Doc, name: NameMatch, matcher: ActorMatc
         and before.pos_ == "PROPN"
         and not matcher.is_title_word(before)
     )
+
+
+def _hyphenated(doc: Doc, index: int) -> bool:
+    """Whether a word is joined by a hyphen to the word before or after it."""
+    joined_after = (
+        index + 2 < len(doc) and not doc[index].whitespace_ and doc[index + 1].text in _HYPHENS
+    )
+    joined_before = (
+        index >= 2 and doc[index - 1].text in _HYPHENS and not doc[index - 2].whitespace_
+    )
+    return joined_after or joined_before

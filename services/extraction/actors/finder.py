@@ -33,5 +33,6 @@ def find_actor_mentions(
     references (surnames, pronouns, "the spokesman") carry the coding of the first full mention
     and point at it through ``antecedent``; see :func:`resolve_coreferences`.
     """
-    mentions = code_phrases(doc, find_elements(doc, matcher_for(gazetteer, doc.vocab), on))
+    elements = find_elements(doc, matcher_for(gazetteer, doc.vocab), on)
+    mentions = code_phrases(doc, elements, gazetteer.is_honorific)
     return resolve_coreferences(doc, mentions, gazetteer) if resolve else mentions

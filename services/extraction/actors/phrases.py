@@ -8,6 +8,7 @@ The last piece of a group is its head, and the pieces before it say whom the hea
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
@@ -42,7 +43,9 @@ class _Group:
     owner_key: tuple[int, int] | None = None
 
 
-def code_phrases(doc: Doc, elements: list[Element]) -> list[ActorMention]:
+def code_phrases(
+    doc: Doc, elements: list[Element], is_honorific: Callable[[str], bool]
+) -> list[ActorMention]:
     """One mention per actor phrase (more for "Hungarian and Romanian officials"), in order."""
     coder = _Coder(doc, elements)
     mentions: list[ActorMention] = []
@@ -53,7 +56,7 @@ def code_phrases(doc: Doc, elements: list[Element]) -> list[ActorMention]:
         if coded and group.key is not None:
             owners[group.key] = coded[-1]
         mentions.extend(coded)
-    return titles_lend_affiliation(mentions)
+    return titles_lend_affiliation(doc, mentions, is_honorific)
 
 
 def _groups(doc: Doc, elements: list[Element]) -> list[_Group]:

@@ -29,7 +29,7 @@ def affiliate_by_possessive(doc: Doc, slot: Slot, window: list[Slot]) -> None:
         return
     owner = next((c for c in doc[mention.head].children if c.tag_ == "PRP$"), None)
     referents = _pronoun_referents(doc, owner, window) if owner is not None else []
-    countries = {r.referents()[0].mention.actor.country for r in referents}
+    countries = {root.mention.actor.country for r in referents for root in r.referents()}
     if len(countries) == 1 and None not in countries:
         actor = mention.actor.model_copy(update={"country": countries.pop()})
         slot.mention = replace(mention, actor=actor)
@@ -51,7 +51,7 @@ def resolve_pronoun(doc: Doc, pronoun: Token, window: list[Slot]) -> Slot | None
 def _pronoun_referents(doc: Doc, pronoun: Token, window: list[Slot]) -> list[Slot]:
     word = pronoun.lower_
     if word in _PLURAL_PRONOUNS or word == "their":
-        return _plural_antecedent(doc, window)
+        return plural_antecedent(doc, window)
     if word in ("it", "its"):
         return _institution_antecedent(doc, pronoun, window)
     if word in _SINGULAR_PRONOUNS or word == "his":
@@ -98,7 +98,7 @@ def _singular_antecedent(
     return chosen[:1]
 
 
-def _plural_antecedent(doc: Doc, window: list[Slot]) -> list[Slot]:
+def plural_antecedent(doc: Doc, window: list[Slot]) -> list[Slot]:
     by_head = {s.mention.head: s for s in window}
     for slot in reversed(window):
         if len(slot.referents()) > 1:

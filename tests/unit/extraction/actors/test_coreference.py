@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from schemas.vocabulary import ActorKind
 from services.extraction.actors import ActorGazetteer, find_actor_mentions
 from tests.unit.extraction.actors.conftest import Find
 
@@ -56,15 +57,14 @@ def test_they_refers_to_coordinated_people(find: Find) -> None:
     assert sorted(m.actor.name for m in they) == ["Narendra Modi", "Xi Jinping"]
 
 
-def test_counterpart_in_apposition_is_the_named_person(find: Find) -> None:
+def test_counterpart_before_a_name_is_the_named_person(find: Find) -> None:
     mentions = find("Putin thanked his American counterpart Donald Trump.")
-    counterpart = next(m for m in mentions if m.actor.text == "American counterpart")
+    counterpart = next(m for m in mentions if m.actor.text == "American counterpart Donald Trump")
     assert (counterpart.actor.name, counterpart.actor.country, counterpart.actor.sector) == (
         "Donald Trump",
         "USA",
         "GOV",
     )
-    assert mentions[counterpart.antecedent or 0].actor.text == "Donald Trump"
 
 
 def test_unknown_person_takes_the_affiliation_of_the_apposition(find: Find) -> None:
@@ -159,3 +159,43 @@ def test_apposition_to_a_repeated_surname_reaches_the_full_name(find: Find) -> N
         ("Trump", "Donald Trump", 0),
         ("American president", "Donald Trump", 0),
     ]
+
+
+def referred(find: Find, text: str, written: str) -> list[str | None]:
+    """The countries, in order, that the mentions written ``written`` stand for."""
+    return [m.actor.country for m in find(text) if m.actor.text == written]
+
+
+def test_the_two_sides_are_the_two_countries_just_named(find: Find) -> None:
+    text = "Chile and Peru ended their border dispute. The two sides will exchange envoys."
+    assert referred(find, text, "sides") == ["CHL", "PER"]
+    assert referred(find, "Ghana and Togo met. Both parties signed.", "parties") == ["GHA", "TGO"]
+
+
+def test_the_party_that_addresses_both_sides_is_not_one_of_them(find: Find) -> None:
+    text = "Ghana and Togo clashed at the border. Nigeria urged both sides to stop."
+    assert referred(find, text, "sides") == ["GHA", "TGO"]
+
+
+def test_places_on_both_sides_of_something_are_no_one(find: Find) -> None:
+    text = "Ghana and Togo clashed. Villages on both sides of the border emptied."
+    assert referred(find, text, "sides") == []
+
+
+def test_plural_roles_without_two_named_people_are_the_two_parties(find: Find) -> None:
+    text = "Chile and Peru settled the dispute. The two governments will name a panel."
+    assert referred(find, text, "governments") == ["CHL", "PER"]
+    text = "Chile and Peru agreed that their governments would name a panel."
+    assert referred(find, text, "governments") == ["CHL", "PER"]
+
+
+def test_one_country_named_before_is_not_a_pair(find: Find) -> None:
+    assert referred(find, "Chile voted. The two sides then met.", "sides") == []
+
+
+def test_an_unknown_name_in_apposition_to_an_envoy_is_the_envoy(find: Find) -> None:
+    mentions = find("Chile sent its special envoy, Tomas Ruiz-Arcevela, to Lima.")
+    envoy = next(m for m in mentions if m.actor.text == "special envoy")
+    named = mentions[envoy.antecedent or 0]
+    assert named.actor.text == "Tomas Ruiz-Arcevela"
+    assert (named.actor.kind, named.actor.country) == (ActorKind.PERSON, "CHL")

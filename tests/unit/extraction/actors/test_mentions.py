@@ -254,8 +254,8 @@ def test_a_national_body_named_like_an_international_one(find: Find) -> None:
 
 def test_a_title_the_parse_split_lends_its_country_to_the_name(find: Find) -> None:
     mentions = find("U.S. Secretary of State Dana Whitfield met the press.")
-    person = by_text(mentions, "Dana Whitfield").actor
-    assert (person.country, person.sector) == ("USA", "GOV")
+    person = by_text(mentions, "Secretary of State Dana Whitfield").actor
+    assert (person.name, person.country, person.sector) == ("Dana Whitfield", "USA", "GOV")
 
 
 def test_a_person_takes_the_country_named_after_him(find: Find) -> None:
@@ -301,3 +301,25 @@ def test_national_agencies_named_without_their_country(
     find: Find, sentence: str, text: str, country: str, sector: str
 ) -> None:
     assert coding(find, sentence, text)[:2] == (country, sector)
+
+
+def test_a_title_and_the_name_after_it_are_one_person(find: Find) -> None:
+    mentions = find("Secretary of State Tomas Arcevela flew to Lima.")
+    assert mentions[0].actor.text == "Secretary of State Tomas Arcevela"
+    assert (mentions[0].actor.name, mentions[0].role) == ("Tomas Arcevela", "foreign minister")
+
+
+def test_honorifics_of_several_words_stay_inside_the_title_and_name(find: Find) -> None:
+    mentions = find("Chilean Vice Premier His Excellency Mr Tomas Arcevela landed in Lima.")
+    person = mentions[0]
+    assert person.actor.text == "Chilean Vice Premier His Excellency Mr Tomas Arcevela"
+    assert (person.actor.country, person.actor.sector, person.actor.kind) == (
+        "CHL",
+        "GOV",
+        ActorKind.PERSON,
+    )
+
+
+def test_a_surname_inside_a_hyphenated_name_is_not_that_person(find: Find) -> None:
+    mentions = find("Envoy Kang Yoon-hee met the press.")
+    assert all(m.actor.name != "Yoon Suk Yeol" for m in mentions)
