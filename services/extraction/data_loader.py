@@ -11,6 +11,7 @@ from services.extraction.status.cues import Cues, load_cues
 from services.extraction.timex.tense import TenseCues, load_tense_cues
 from services.extraction.timex.vocabulary import TimeVocabulary, load_vocabulary
 from services.extraction.triggers.codebook import Codebook
+from services.extraction.triggers.modality import ModalityRules
 
 
 @dataclass(frozen=True)
@@ -22,14 +23,17 @@ class EngineData:
     ambiguous_forms: frozenset[str]
     time_vocabulary: TimeVocabulary
     tense_cues: TenseCues
+    modality: ModalityRules
 
 
 def load_engine_data() -> EngineData:
     """Read the shipped data files; a malformed file is a ValueError naming it."""
+    codebook = Codebook.load()
     return EngineData(
         cues=load_cues(),
-        codebook=Codebook.load(),
+        codebook=codebook,
         ambiguous_forms=load_ambiguous_forms(),
         time_vocabulary=load_vocabulary(),
         tense_cues=load_tense_cues(),
+        modality=ModalityRules.load(codebook),
     )

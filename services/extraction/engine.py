@@ -91,7 +91,7 @@ class ExtractionEngine:
         data = data or load_engine_data()
         gazetteer = ActorGazetteer.load(tuple(actor_data_dirs))
         places = PlaceGazetteer.load()
-        lexicon = TriggerLexicon.load()
+        lexicon = TriggerLexicon.load(data.codebook)
         trigger_matcher = lexicon.matcher(nlp.vocab)
         cues, ambiguous_forms = data.cues, data.ambiguous_forms
         sentence_filter = SentencePrefilter(
@@ -125,6 +125,7 @@ class ExtractionEngine:
                 ambiguous_forms,
                 partial(place_of_name, places),
                 TimeReader(TimeFinder(data.time_vocabulary), data.tense_cues),
+                data.modality,
             ),
             confidence_threshold,
         )

@@ -30,6 +30,7 @@ from services.extraction.timex.article_times import ArticleTimes, TimeReader, ar
 from services.extraction.timex.dateline import lead_end, read_dateline
 from services.extraction.triggers import TriggerMatch
 from services.extraction.triggers.codebook import CameoCode
+from services.extraction.triggers.modality import ModalityRules
 
 _CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
 
@@ -46,7 +47,9 @@ class EventBuilder:
         ambiguous_forms: frozenset[str],
         place_of_name: Callable[[str], NamedPlace | None],
         time_reader: TimeReader,
+        modality: ModalityRules,
     ) -> None:
+        self._modality = modality
         self._cues = cues
         self._time_reader = time_reader
         self._speaker_roles = speaker_roles
@@ -83,9 +86,8 @@ class EventBuilder:
             and not self._is_denial(doc[trigger.head])
             and not actors.at(doc[trigger.head])
         ]
-        context = ArticleContext(
-            article, parsed, actors, times.of_trigger, briefer, main_triggers(doc, eligible)
-        )
+        main = main_triggers(doc, eligible, self._modality)
+        context = ArticleContext(article, parsed, actors, times.of_trigger, briefer, main)
         candidates: list[EventCandidate] = []
         anaphors: list[AnaphoricMention] = []
         for trigger in eligible:
