@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from services.extraction.places.finder import PlaceWords, load_place_words
 from services.extraction.sentences.prefilter import load_ambiguous_forms
 from services.extraction.status.cues import Cues, load_cues
 from services.extraction.timex.tense import TenseCues, load_tense_cues
@@ -24,6 +25,7 @@ class EngineData:
     time_vocabulary: TimeVocabulary
     tense_cues: TenseCues
     modality: ModalityRules
+    place_words: PlaceWords
 
 
 def load_engine_data() -> EngineData:
@@ -36,4 +38,5 @@ def load_engine_data() -> EngineData:
         time_vocabulary=load_vocabulary(),
         tense_cues=load_tense_cues(),
         modality=ModalityRules.load(codebook),
+        place_words=load_place_words(),
     )

@@ -21,6 +21,7 @@ from services.extraction.actors import ActorGazetteer, find_actor_mentions
 from services.extraction.data_loader import EngineData, load_engine_data
 from services.extraction.events.builder import EventBuilder
 from services.extraction.places import PlaceGazetteer, find_places, place_of_name
+from services.extraction.places.finder import PlaceWords
 from services.extraction.sentences.document import ParsedArticle, joined_text
 from services.extraction.sentences.pipeline import SentenceSlice, load_pipeline, split_sentences
 from services.extraction.sentences.prefilter import (
@@ -58,6 +59,7 @@ class ExtractionEngine:
         nlp: Language,
         actor_gazetteer: ActorGazetteer,
         place_gazetteer: PlaceGazetteer,
+        place_words: PlaceWords,
         trigger_matcher: TriggerMatcher,
         prefilter: SentencePrefilter | None,
         builder: EventBuilder,
@@ -66,6 +68,7 @@ class ExtractionEngine:
         self._nlp = nlp
         self._actor_gazetteer = actor_gazetteer
         self._place_gazetteer = place_gazetteer
+        self._place_words = place_words
         self._trigger_matcher = trigger_matcher
         self._prefilter = prefilter
         self._builder = builder
@@ -110,6 +113,7 @@ class ExtractionEngine:
             nlp,
             gazetteer,
             places,
+            data.place_words,
             trigger_matcher,
             sentence_filter if prefilter else None,
             EventBuilder(
@@ -126,6 +130,7 @@ class ExtractionEngine:
                 partial(place_of_name, places),
                 TimeReader(TimeFinder(data.time_vocabulary), data.tense_cues),
                 data.modality,
+                data.place_words,
             ),
             confidence_threshold,
         )
@@ -174,6 +179,6 @@ class ExtractionEngine:
             return []
         published = article.published_at.date() if article.published_at else None
         mentions = find_actor_mentions(parsed.doc, self._actor_gazetteer, on=published)
-        places = find_places(parsed.doc, self._place_gazetteer)
+        places = find_places(parsed.doc, self._place_gazetteer, self._place_words)
         events = self._builder.build(article, parsed, triggers, mentions, places)
         return [event for event in events if event.confidence >= self._threshold]

@@ -24,6 +24,7 @@ from services.extraction.events.dedup import merge_mentions
 from services.extraction.events.main_event import main_triggers
 from services.extraction.events.trigger_steps import ArticleContext, TriggerSteps
 from services.extraction.places import NamedPlace, PlaceMention, StoryPlace, place_of_event
+from services.extraction.places.finder import PlaceWords
 from services.extraction.sentences.document import ParsedArticle
 from services.extraction.status.cues import Cues
 from services.extraction.timex.article_times import ArticleTimes, TimeReader, article_times
@@ -48,8 +49,10 @@ class EventBuilder:
         place_of_name: Callable[[str], NamedPlace | None],
         time_reader: TimeReader,
         modality: ModalityRules,
+        place_words: PlaceWords,
     ) -> None:
         self._modality = modality
+        self._place_words = place_words
         self._cues = cues
         self._time_reader = time_reader
         self._speaker_roles = speaker_roles
@@ -93,7 +96,7 @@ class EventBuilder:
         for trigger in eligible:
             found = self._steps.events(context, trigger)
             if isinstance(found, list):
-                place = place_of_event(doc, trigger.head, places)
+                place = place_of_event(doc, trigger.head, places, self._place_words)
                 if place is not None:
                     found = [self._placed(candidate, place.location) for candidate in found]
             if isinstance(found, AnaphoricMention):

@@ -10,12 +10,10 @@ where the statement was made, not where the talks were.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from services.extraction.places.finder import PlaceMention, is_locative_object
-from services.extraction.places.gazetteer import read_word_list
+from services.extraction.places.finder import PlaceMention, PlaceWords, is_locative_object
 
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 # A noun trigger shares the location of the verb it is the subject or object of:
@@ -32,20 +30,15 @@ _DESCRIBING_DEPS = frozenset({"acl", "relcl"})
 _SAME_PLACE_DEPS = frozenset({"appos", "conj"})
 
 
-@cache
-def _destination_words() -> frozenset[str]:
-    return read_word_list("destination_words.yaml")
+def _is_travel(token: Token, words: PlaceWords) -> bool:
+    return token.lemma_.lower() in words.destination_words
 
 
-def _is_travel(token: Token) -> bool:
-    return token.lemma_.lower() in _destination_words()
-
-
-def _is_destination(place: Token, trigger: Token) -> bool:
+def _is_destination(place: Token, trigger: Token, words: PlaceWords) -> bool:
     """ "visit Russia", "a trip to Beijing", "paid a visit to Brazil": only for travel words,
     the trigger's own or its object's."""
     for travel in (trigger, *(child for child in trigger.children if child.dep_ == "dobj")):
-        if not _is_travel(travel):
+        if not _is_travel(travel, words):
             continue
         if place.dep_ == "dobj" and place.head.i == travel.i:
             return True
@@ -71,7 +64,7 @@ def _attachment_points(trigger: Token) -> set[int]:
     return points
 
 
-def _hosts(place: Token) -> Iterator[Token]:
+def _hosts(place: Token, words: PlaceWords) -> Iterator[Token]:
     """The words a place is attached to through locative prepositions, innermost first:
     "at a press conference in Moscow" gives "conference", then the verb "at" hangs from."""
     token = place
@@ -79,7 +72,7 @@ def _hosts(place: Token) -> Iterator[Token]:
         token = token.head
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "pobj":
         token = token.head.head  # "in the Turkish city of Istanbul"
-    while is_locative_object(token):
+    while is_locative_object(token, words):
         preposition = token.head
         while preposition.dep_ == "conj" and preposition.head.dep_ == "prep":
             preposition = preposition.head  # "in Doha and in Cairo"
@@ -89,20 +82,20 @@ def _hosts(place: Token) -> Iterator[Token]:
 
 
 def place_of_event(
-    doc: Doc, trigger_token_index: int, places: Sequence[PlaceMention]
+    doc: Doc, trigger_token_index: int, places: Sequence[PlaceMention], words: PlaceWords
 ) -> PlaceMention | None:
     """The place attached to the trigger, the nearest one when several are; else the place
     its clause is told to happen at: "Brazil, where he held talks", "arrived in Pyongyang and
     met Kim"."""
-    attached = _attached_place(doc, trigger_token_index, places)
+    attached = _attached_place(doc, trigger_token_index, places, words)
     if attached is not None:
         return attached
     trigger = doc[trigger_token_index]
     clause = trigger.head if trigger.dep_ in _ARGUMENT_DEPS else trigger
     if clause.dep_ == "relcl" and any(child.lower_ == "where" for child in clause.children):
         return next((place for place in places if _root_of(doc, place) == clause.head.i), None)
-    if clause.dep_ == "conj" and _is_travel(clause.head):
-        return _attached_place(doc, clause.head.i, places)
+    if clause.dep_ == "conj" and _is_travel(clause.head, words):
+        return _attached_place(doc, clause.head.i, places, words)
     return None
 
 
@@ -112,7 +105,7 @@ def _root_of(doc: Doc, place: PlaceMention) -> int | None:
 
 
 def _attached_place(
-    doc: Doc, trigger_token_index: int, places: Sequence[PlaceMention]
+    doc: Doc, trigger_token_index: int, places: Sequence[PlaceMention], words: PlaceWords
 ) -> PlaceMention | None:
     trigger = doc[trigger_token_index]
     points = _attachment_points(trigger)
@@ -121,8 +114,8 @@ def _attached_place(
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
         if span is None or span.sent.start != trigger.sent.start:
             continue
-        if _is_destination(span.root, trigger) or any(
-            host.i in points for host in _hosts(span.root)
+        if _is_destination(span.root, trigger, words) or any(
+            host.i in points for host in _hosts(span.root, words)
         ):
             attached.append((abs(span.root.i - trigger.i), place))
     return min(attached, key=lambda item: item[0])[1] if attached else None
