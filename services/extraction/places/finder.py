@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -35,43 +34,48 @@ class PlaceMention:
     location: Location
 
 
-@cache
-def locative_prepositions() -> frozenset[str]:
-    return read_word_list("locative_prepositions.yaml")
+@dataclass(frozen=True)
+class PlaceWords:
+    """The word lists that tell a place from its surroundings, read once by the engine."""
+
+    locative_prepositions: frozenset[str]
+    qualifiers: frozenset[str]
+    settlement_nouns: frozenset[str]
+    destination_words: frozenset[str]
 
 
-@cache
-def _qualifiers() -> frozenset[str]:
-    return read_word_list("place_qualifiers.yaml")
+def load_place_words() -> PlaceWords:
+    """Read the place word lists; the engine's data loader calls this once."""
+    return PlaceWords(
+        read_word_list("locative_prepositions.yaml"),
+        read_word_list("place_qualifiers.yaml"),
+        read_word_list("settlement_nouns.yaml"),
+        read_word_list("destination_words.yaml"),
+    )
 
 
-@cache
-def _settlement_nouns() -> frozenset[str]:
-    return read_word_list("settlement_nouns.yaml")
-
-
-def _names_a_settlement(token: Token) -> bool:
+def _names_a_settlement(token: Token, words: PlaceWords) -> bool:
     """ "the town of Samarra" """
     return (
         token.dep_ == "pobj"
         and token.head.lower_ == "of"
-        and token.head.head.lemma_.lower() in _settlement_nouns()
+        and token.head.head.lemma_.lower() in words.settlement_nouns
     )
 
 
-def _candidates(span: Span, gazetteer: PlaceGazetteer) -> list[Candidate]:
+def _candidates(span: Span, gazetteer: PlaceGazetteer, words: PlaceWords) -> list[Candidate]:
     """The places a name may be; "western Cambodia" falls back to "Cambodia"."""
     found = gazetteer.candidates(span.text)
     start = span.start
-    while not found and start < span.end - 1 and span.doc[start].lower_ in _qualifiers():
+    while not found and start < span.end - 1 and span.doc[start].lower_ in words.qualifiers:
         start += 1
         found = gazetteer.candidates(span.doc[start : span.end].text)
     return list(found)
 
 
-def is_locative_object(token: Token) -> bool:
+def is_locative_object(token: Token, words: PlaceWords) -> bool:
     """Whether the token is the object of "in", "at", ... ("held in Geneva")."""
-    return token.dep_ == "pobj" and token.head.lower_ in locative_prepositions()
+    return token.dep_ == "pobj" and token.head.lower_ in words.locative_prepositions
 
 
 def _name_parts(span: Span) -> Iterator[str]:
@@ -112,30 +116,32 @@ def _without_determiner(span: Span) -> Span:
     return span.doc[start : span.end]
 
 
-def _place_entities(doc: Doc, gazetteer: PlaceGazetteer) -> Iterable[tuple[Span, list[Candidate]]]:
+def _place_entities(
+    doc: Doc, gazetteer: PlaceGazetteer, words: PlaceWords
+) -> Iterable[tuple[Span, list[Candidate]]]:
     for entity in doc.ents:
         if gazetteer.demonym_country(entity.text) is not None:
             continue
         if entity.label_ in PLACE_LABELS:
-            candidates = _candidates(entity, gazetteer)
-        elif entity.label_ in _LANDMARK_LABELS and is_locative_object(entity.root):
+            candidates = _candidates(entity, gazetteer, words)
+        elif entity.label_ in _LANDMARK_LABELS and is_locative_object(entity.root, words):
             candidates = [c for c in gazetteer.candidates(entity.text) if c.kind == "landmark"]
         elif entity.label_ in _MISTAGGED_PLACE_LABELS and (
-            is_locative_object(entity.root) or _names_a_settlement(entity.root)
+            is_locative_object(entity.root, words) or _names_a_settlement(entity.root, words)
         ):
-            candidates = _candidates(entity, gazetteer)
+            candidates = _candidates(entity, gazetteer, words)
         else:
             continue
         if candidates:
             yield _without_determiner(entity), candidates
 
 
-def find_places(doc: Doc, gazetteer: PlaceGazetteer) -> list[PlaceMention]:
+def find_places(doc: Doc, gazetteer: PlaceGazetteer, words: PlaceWords) -> list[PlaceMention]:
     """Every place the article names, in order; actors like "Washington said" included --
     ``place_of_event`` decides which one is where an event happens."""
     sentences, article, us_states = _context(doc, gazetteer)
     mentions = []
-    for span, candidates in _place_entities(doc, gazetteer):
+    for span, candidates in _place_entities(doc, gazetteer, words):
         context = PlaceContext(sentences.get(span.sent.start, frozenset()), article, us_states)
         chosen = choose(candidates, context)
         if chosen is not None:

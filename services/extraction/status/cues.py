@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +58,6 @@ def base_forms(token: Token) -> set[str]:
     return forms
 
 
-@cache
 def load_cues(path: Path = CUES_FILE) -> Cues:
     """Parse the cue file; a malformed file is a ValueError naming it."""
     try:

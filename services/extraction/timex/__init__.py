@@ -13,7 +13,7 @@ Conventions, so callers know what a span means:
   Saturday-Sunday, precision day.
 * A bare weekday follows ``tense``: future -> on or after publication day, past -> on or
   before; without a tense, the nearest such day within three days either way.
-  ``clause_tense(token)`` reads that tense off a parsed trigger ("will meet" -> future);
+  ``clause_tense(token, cues)`` reads that tense off a parsed trigger ("will meet" -> future);
   ``article_times`` resolves each expression with the tense of its own clause.
 * A date without a year ("March 18", "the May holidays") takes the publication year unless
   that places it ahead of publication in past tense, behind it in future tense, or more
@@ -36,7 +36,7 @@ Conventions, so callers know what a span means:
 """
 
 from services.extraction.timex.calendar import Tense
-from services.extraction.timex.finder import TimeMention, find_time_expressions
+from services.extraction.timex.finder import TimeFinder, TimeMention
 from services.extraction.timex.tense import clause_tense
 
-__all__ = ["Tense", "TimeMention", "clause_tense", "find_time_expressions"]
+__all__ = ["Tense", "TimeFinder", "TimeMention", "clause_tense"]

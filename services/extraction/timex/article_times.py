@@ -24,8 +24,8 @@ from services.extraction.status.cues import Cues
 from services.extraction.timex.attachment import attach_times
 from services.extraction.timex.calendar import Tense, day_span
 from services.extraction.timex.dateline import Dateline, lead_end
-from services.extraction.timex.finder import TimeMention, find_time_expressions
-from services.extraction.timex.tense import clause_tense
+from services.extraction.timex.finder import TimeFinder, TimeMention
+from services.extraction.timex.tense import TenseCues, clause_tense
 
 _DAY_OR_FINER = frozenset({TimePrecision.MINUTE, TimePrecision.HOUR, TimePrecision.DAY})
 # The lead's time is the story's day only when it is the news: within a week of the dateline.
@@ -51,6 +51,14 @@ class ArticleTimes:
     def is_current(self, time: EventTime | None) -> bool:
         """Whether a time lies in the days the story tells of, not in its background."""
         return time is not None and self.present is not None and _is_news(time, self.present.start)
+
+
+@dataclass(frozen=True)
+class TimeReader:
+    """What reading a sentence's times takes, loaded once: the finder and the tense cues."""
+
+    finder: TimeFinder
+    tense_cues: TenseCues
 
 
 @dataclass(frozen=True)
@@ -84,10 +92,10 @@ def _clause_verb(token: Token) -> Token:
 
 
 def _sentence_times(
-    sentence: Span, parsed: ParsedArticle, reference: _Reference
+    sentence: Span, parsed: ParsedArticle, reference: _Reference, reader: TimeReader
 ) -> list[tuple[Span, EventTime]]:
     def find(tense: Tense | None) -> list[TimeMention]:
-        return find_time_expressions(
+        return reader.finder.find(
             sentence.text, reference.published_at, tense=tense, clock_zone=reference.clock_zone
         )
 
@@ -102,7 +110,7 @@ def _sentence_times(
         )
         if span is None or parsed.original_offset(span.start_char) < reference.dateline_end:
             continue
-        tense = clause_tense(_clause_verb(span.root))
+        tense = clause_tense(_clause_verb(span.root), reader.tense_cues)
         if tense is not None:
             if tense not in tensed:
                 tensed[tense] = {other.start: other for other in find(tense)}
@@ -155,6 +163,7 @@ def article_times(
     cues: Cues,
     dateline: Dateline | None,
     clock_zone: tzinfo | None,
+    reader: TimeReader,
 ) -> ArticleTimes:
     """The time of every trigger of the article, and the story's day; ``clock_zone`` is the
     zone of the dateline's place."""
@@ -162,7 +171,7 @@ def article_times(
     spans = [
         found
         for sentence in parsed.doc.sents
-        for found in _sentence_times(sentence, parsed, reference)
+        for found in _sentence_times(sentence, parsed, reference, reader)
     ]
     attached = attach_times(trigger_heads, spans, cues)
     story_time = _story_time(parsed, attached, reference, dateline)

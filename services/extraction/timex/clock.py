@@ -8,16 +8,18 @@ from datetime import timedelta, timezone, tzinfo
 
 from schemas import TimePrecision
 from services.extraction.timex.calendar import Anchor
-from services.extraction.timex.patterns import load_patterns
+from services.extraction.timex.patterns import OFFSET
 from services.extraction.timex.reading import Clock, Reading
 from services.extraction.timex.vocabulary import TimeVocabulary
+
+_OFFSET = re.compile(OFFSET)
 
 
 def _zone(text: str | None, vocab: TimeVocabulary) -> tzinfo | None:
     """The zone a clock time names; explicit offsets ("UTC+3") are read as written."""
     if text is None or text.lower().replace(" ", "") == "localtime":
         return None
-    offset = load_patterns().offset.fullmatch(text)
+    offset = _OFFSET.fullmatch(text)
     if offset is not None:
         sign = 1 if offset["sign"] == "+" else -1
         hours, minutes = int(offset["off_h"]), int(offset["off_m"] or 0)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from schemas import TimePrecision
-from services.extraction.timex.finder import find_time_expressions
+from services.extraction.timex.finder import TimeFinder
 
 # The dateline ends at the dash after the agency ("- ", "-- ", en or em dash) or, for a
 # readout's first line ("Rome, 13 March 2020."), at its full stop.
@@ -47,10 +47,12 @@ def _head(text: str) -> tuple[str, int] | None:
     return None
 
 
-def _date_part(text: str, published_at: datetime | None) -> tuple[bool, date | None]:
+def _date_part(
+    text: str, published_at: datetime | None, finder: TimeFinder
+) -> tuple[bool, date | None]:
     """Whether a part of the dateline is its date, and the day it names if that is near
     enough to publication to be believed."""
-    found = find_time_expressions(text, published_at)
+    found = finder.find(text, published_at)
     if len(found) != 1 or found[0].end - found[0].start != len(text):
         return False, None
     time = found[0].time
@@ -60,7 +62,7 @@ def _date_part(text: str, published_at: datetime | None) -> tuple[bool, date | N
     return True, day if abs(day - published_at.date()) <= _REACH else None
 
 
-def read_dateline(text: str, published_at: datetime | None) -> Dateline | None:
+def read_dateline(text: str, published_at: datetime | None, finder: TimeFinder) -> Dateline | None:
     """The dateline that opens ``text``, or None when the story has none."""
     head = _head(text.lstrip())
     if head is None:
@@ -68,7 +70,7 @@ def read_dateline(text: str, published_at: datetime | None) -> Dateline | None:
     words, end = head
     end += len(text) - len(text.lstrip())
     parts = [part.strip() for part in words.split(",")]
-    dated, day = _date_part(parts[-1], published_at) if len(parts) > 1 else (False, None)
+    dated, day = _date_part(parts[-1], published_at, finder) if len(parts) > 1 else (False, None)
     place_parts = parts[:-1] if dated else parts
     if not place_parts or len(place_parts) > 2:
         return None

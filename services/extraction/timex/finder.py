@@ -9,9 +9,9 @@ from datetime import UTC, datetime, tzinfo
 from schemas import EventTime, TimePrecision
 from services.extraction.timex import clock, dates, relative
 from services.extraction.timex.calendar import Anchor, Tense
-from services.extraction.timex.patterns import load_patterns
+from services.extraction.timex.patterns import TimePatterns, build_patterns
 from services.extraction.timex.reading import Reading, Rule
-from services.extraction.timex.vocabulary import TimeVocabulary, load_vocabulary
+from services.extraction.timex.vocabulary import TimeVocabulary
 
 # A date and a time of day written side by side are one expression: "Monday at 5 pm",
 # "5 pm on Monday", "March 18, 14:00".
@@ -70,8 +70,9 @@ def _read_or_unresolved(
         return Reading(*match.span(), None, None, TimePrecision.VAGUE, open_bounds=False)
 
 
-def _read_all(text: str, anchor: Anchor, vocab: TimeVocabulary) -> list[Reading]:
-    patterns = load_patterns()
+def _read_all(
+    text: str, anchor: Anchor, vocab: TimeVocabulary, patterns: TimePatterns
+) -> list[Reading]:
     lowered = text.lower()
     readings: list[tuple[int, Reading]] = []
     for rank, rule in enumerate(_RULES):
@@ -91,13 +92,15 @@ def _read_all(text: str, anchor: Anchor, vocab: TimeVocabulary) -> list[Reading]
     return sorted(kept, key=lambda reading: reading.start)
 
 
-def _join_neighbours(text: str, readings: list[Reading], anchor: Anchor) -> list[Reading]:
+def _join_neighbours(
+    text: str, readings: list[Reading], anchor: Anchor, vocab: TimeVocabulary
+) -> list[Reading]:
     joined: list[Reading] = []
     for reading in readings:
         previous = joined[-1] if joined else None
         if previous is not None and _DATE_CLOCK_GAP.fullmatch(text, previous.end, reading.start):
             try:
-                pair = _joined(text, previous, reading, anchor.clock_zone)
+                pair = _joined(text, previous, reading, anchor.clock_zone, vocab)
             except (ValueError, OverflowError):
                 pair = None  # a clock time that lands outside the calendar stays apart
             if pair is not None:
@@ -107,15 +110,15 @@ def _join_neighbours(text: str, readings: list[Reading], anchor: Anchor) -> list
     return joined
 
 
-def _joined(text: str, first: Reading, second: Reading, zone: tzinfo) -> Reading | None:
+def _joined(
+    text: str, first: Reading, second: Reading, zone: tzinfo, vocab: TimeVocabulary
+) -> Reading | None:
     """One reading for "Monday at 5 pm", "5 pm on Monday" or "Monday, May 19" (the date wins)."""
     if first.clock is None and second.clock is None:
         restated_day = _DAY_RESTATED_GAP.fullmatch(text, first.end, second.start)
         if restated_day is None or first.day is None or second.day is None:
             return None
-        weekday_first = any(
-            name in text[first.start : first.end] for name in load_vocabulary().weekdays
-        )
+        weekday_first = any(name in text[first.start : first.end] for name in vocab.weekdays)
         return replace(second, start=first.start) if weekday_first else None
     day_reading, clock_reading = (first, second) if first.clock is None else (second, first)
     clock, day = clock_reading.clock, day_reading.day
@@ -125,13 +128,13 @@ def _joined(text: str, first: Reading, second: Reading, zone: tzinfo) -> Reading
     return Reading(first.start, second.end, instant, instant, TimePrecision.MINUTE, day=day)
 
 
-def _with_open_bound(text: str, reading: Reading, anchor: Anchor, vocab: TimeVocabulary) -> Reading:
+def _with_open_bound(
+    text: str, reading: Reading, anchor: Anchor, vocab: TimeVocabulary, patterns: TimePatterns
+) -> Reading:
     """ "before 2022" ends where 2022 starts; "since 2014" runs up to publication."""
     if not reading.open_bounds or reading.start_at is None or reading.end_at is None:
         return reading
-    lead_in = load_patterns().open_bound_before.search(
-        text, max(0, reading.start - 12), reading.start
-    )
+    lead_in = patterns.open_bound_before.search(text, max(0, reading.start - 12), reading.start)
     if lead_in is None:
         return reading
     kind = vocab.open_bounds[lead_in["bound"].lower()]
@@ -148,36 +151,45 @@ def _with_open_bound(text: str, reading: Reading, anchor: Anchor, vocab: TimeVoc
     return replace(reading, start=lead_in.start(), start_at=start_at, end_at=end_at)
 
 
-def find_time_expressions(
-    text: str,
-    published_at: datetime | None,
-    *,
-    tense: Tense | None = None,
-    local_zone: tzinfo | None = None,
-    clock_zone: tzinfo | None = None,
-) -> list[TimeMention]:
-    """Every time expression of ``text``, in order, resolved to UTC.
+class TimeFinder:
+    """Finds time expressions with patterns compiled once from the time vocabulary, so that
+    each sentence costs only the matching."""
 
-    ``tense`` is the tense of the text when the caller knows it (one sentence at a time):
-    it decides whether a bare "Monday" or "March 18" lies before or after publication.
-    ``local_zone`` is where day boundaries are read, by default the publication time's own
-    zone; ``clock_zone`` is where clock times without a named zone are read (the zone of the
-    story's dateline place, say), by default ``local_zone``.
-    """
-    if published_at is not None and published_at.tzinfo is None:
-        raise ValueError("published_at must be timezone-aware")
-    zone = local_zone or (published_at.tzinfo if published_at is not None else None) or UTC
-    anchor = Anchor(published_at, zone, tense, clock_zone or zone)
-    vocab = load_vocabulary()
-    readings = _join_neighbours(text, _read_all(text, anchor, vocab), anchor)
-    mentions = []
-    for reading in readings:
-        bounded = _with_open_bound(text, reading, anchor, vocab)
-        time = EventTime(
-            start=bounded.start_at,
-            end=bounded.end_at,
-            precision=bounded.precision,
-            text=text[bounded.start : bounded.end],
-        )
-        mentions.append(TimeMention(bounded.start, bounded.end, time))
-    return mentions
+    def __init__(self, vocabulary: TimeVocabulary) -> None:
+        self._vocab = vocabulary
+        self._patterns = build_patterns(vocabulary)
+
+    def find(
+        self,
+        text: str,
+        published_at: datetime | None,
+        *,
+        tense: Tense | None = None,
+        local_zone: tzinfo | None = None,
+        clock_zone: tzinfo | None = None,
+    ) -> list[TimeMention]:
+        """Every time expression of ``text``, in order, resolved to UTC.
+
+        ``tense`` is the tense of the text when the caller knows it (one sentence at a time):
+        it decides whether a bare "Monday" or "March 18" lies before or after publication.
+        ``local_zone`` is where day boundaries are read, by default the publication time's own
+        zone; ``clock_zone`` is where clock times without a named zone are read (the zone of
+        the story's dateline place, say), by default ``local_zone``.
+        """
+        if published_at is not None and published_at.tzinfo is None:
+            raise ValueError("published_at must be timezone-aware")
+        zone = local_zone or (published_at.tzinfo if published_at is not None else None) or UTC
+        anchor = Anchor(published_at, zone, tense, clock_zone or zone)
+        vocab, patterns = self._vocab, self._patterns
+        readings = _join_neighbours(text, _read_all(text, anchor, vocab, patterns), anchor, vocab)
+        mentions = []
+        for reading in readings:
+            bounded = _with_open_bound(text, reading, anchor, vocab, patterns)
+            time = EventTime(
+                start=bounded.start_at,
+                end=bounded.end_at,
+                precision=bounded.precision,
+                text=text[bounded.start : bounded.end],
+            )
+            mentions.append(TimeMention(bounded.start, bounded.end, time))
+        return mentions

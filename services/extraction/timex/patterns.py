@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
 from types import MappingProxyType
 
-from services.extraction.timex.vocabulary import TimeVocabulary, load_vocabulary
+from services.extraction.timex.vocabulary import TimeVocabulary
 
 _YEAR = r"(?:19|20)\d{2}"
 _UNIT = r"(?P<unit>minute|hour|day|week|month|year)s?"
@@ -73,7 +72,6 @@ class TimePatterns:
     vague: re.Pattern[str]
     holiday: re.Pattern[str]
     clock: re.Pattern[str]
-    offset: re.Pattern[str]
     open_bound_before: re.Pattern[str]
     cues: Mapping[str, tuple[str, ...]]
 
@@ -111,7 +109,7 @@ def _cues(vocabulary: TimeVocabulary) -> Mapping[str, tuple[str, ...]]:
     )
 
 
-def _build(vocabulary: TimeVocabulary) -> TimePatterns:
+def build_patterns(vocabulary: TimeVocabulary) -> TimePatterns:
     any_month = _alternation([*vocabulary.months, *vocabulary.month_abbreviations])
     full_month = _alternation(vocabulary.months)
     abbreviation = _alternation(vocabulary.month_abbreviations)
@@ -191,14 +189,8 @@ def _build(vocabulary: TimeVocabulary) -> TimePatterns:
             rf"(?:\s*(?P<zone>{_ANY_OFFSET}|{zone}|(?i:local\s+time))\b)?"
             rf"(?:\s*\(\s*(?:{_UTC_RESTATED}|(?P<paren_offset>{_ANY_OFFSET}))\s*\))?"
         ),
-        offset=re.compile(OFFSET),
         open_bound_before=re.compile(
             rf"\b(?i:(?P<bound>{_alternation(vocabulary.open_bounds)}))\s+$"
         ),
         cues=_cues(vocabulary),
     )
-
-
-@cache
-def load_patterns() -> TimePatterns:
-    return _build(load_vocabulary())

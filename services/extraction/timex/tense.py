@@ -1,4 +1,4 @@
-"""The tense of a clause, as ``find_time_expressions(..., tense=...)`` wants it.
+"""The tense of a clause, as ``TimeFinder.find(..., tense=...)`` wants it.
 
 Only the direction matters: future ("will meet", "is going to meet", "is due to meet") or
 past ("met", "had met", "has met", "was held"). Anything else -- a bare present, a modal
@@ -8,7 +8,6 @@ like "would" -- is None, and the finder falls back to the nearest reading.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Token
 
@@ -22,16 +21,18 @@ _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 
 
 @dataclass(frozen=True)
-class _TenseCues:
+class TenseCues:
+    """The words that point a clause forward or back, read from ``tense.yaml``."""
+
     future_auxiliaries: frozenset[str]
     future_lead_ins: frozenset[str]
     past_auxiliaries: frozenset[str]
 
 
-@cache
-def _cues() -> _TenseCues:
+def load_tense_cues() -> TenseCues:
+    """Read the tense cues; the engine's data loader calls this once."""
     data = load_yaml_mapping(DATA_DIR / "tense.yaml")
-    return _TenseCues(
+    return TenseCues(
         frozenset(data["future_auxiliaries"]),
         frozenset(data["future_lead_ins"]),
         frozenset(data["past_auxiliaries"]),
@@ -44,9 +45,8 @@ def _governing_verb(token: Token) -> Token:
     return token
 
 
-def clause_tense(token: Token) -> Tense | None:
+def clause_tense(token: Token, cues: TenseCues) -> Tense | None:
     """Which way the clause of ``token`` (a verb, or a noun trigger) points from now."""
-    cues = _cues()
     verb = _governing_verb(token)
     # "going to meet" / "due to meet": the tense sits on the verb that governs the infinitive.
     if verb.dep_ == "xcomp" and verb.head.lower_ in cues.future_lead_ins:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -58,9 +57,8 @@ def _read(name: str) -> dict[str, Any]:
     return load_yaml_mapping(DATA_DIR / name)
 
 
-@cache
 def load_vocabulary() -> TimeVocabulary:
-    """Read the data files once per process."""
+    """Read the time data files; the engine's data loader calls this once."""
     calendar = _read("calendar.yaml")
     return TimeVocabulary(
         months={str(k): int(v) for k, v in calendar["months"].items()},

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from schemas import PloverRoot
 from services.extraction.triggers.matcher import TriggerMatch
-from services.extraction.triggers.modality import recode_for_modality
+from services.extraction.triggers.modality import ModalityRules, recode_for_modality
 
 # A bare commitment ("agreed to", "is willing to") is coded by what is promised, when that is a
 # trigger: "is ready to withdraw" is intent to de-escalate, "is prepared to use force" a threat.
@@ -19,7 +19,9 @@ GENERIC_AID = "070"
 PURPOSE_DEPS = ("xcomp", "advcl")
 
 
-def best_trigger(sentence: Doc | Span, matches: Sequence[TriggerMatch]) -> TriggerMatch | None:
+def best_trigger(
+    sentence: Doc | Span, matches: Sequence[TriggerMatch], modality: ModalityRules
+) -> TriggerMatch | None:
     """The trigger nearest the root of the sentence's main clause.
 
     A verb that governs another trigger decides the event ("refused to meet" is a refusal, "urged
@@ -50,7 +52,7 @@ def best_trigger(sentence: Doc | Span, matches: Sequence[TriggerMatch]) -> Trigg
     if chosen.code.code == GENERIC_COMMITMENT:
         promised = [match for match in inside if _is_complement_of(doc[match.head], chosen.head)]
         if promised:
-            recoded = recode_for_modality(doc, promised[0])
+            recoded = recode_for_modality(doc, promised[0], modality)
             if recoded.code != promised[0].code:
                 return recoded
     return chosen

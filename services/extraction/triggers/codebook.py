@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -56,9 +55,7 @@ class Codebook:
 
     @classmethod
     def load(cls, path: Path = CODES_FILE) -> Codebook:
-        """Read the codebook; the default file is parsed once per process."""
-        if path == CODES_FILE:
-            return _default_codebook()
+        """Read the codebook; the engine's data loader does this once."""
         return cls(_read_codes(path))
 
     def get(self, code: str) -> CameoCode:
@@ -81,11 +78,6 @@ class Codebook:
     def codes(self) -> list[CameoCode]:
         """Every code, in file order."""
         return list(self._codes.values())
-
-
-@cache
-def _default_codebook() -> Codebook:
-    return Codebook(_read_codes(CODES_FILE))
 
 
 def _read_codes(path: Path) -> dict[str, CameoCode]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 from pathlib import Path
 
 from spacy.vocab import Vocab
@@ -28,10 +27,9 @@ class TriggerLexicon:
         self._matchers: dict[int, tuple[Vocab, TriggerMatcher]] = {}
 
     @classmethod
-    def load(cls, extra_dirs: Sequence[Path] = ()) -> TriggerLexicon:
+    def load(cls, codebook: Codebook, extra_dirs: Sequence[Path] = ()) -> TriggerLexicon:
         """Built-in entries, then every *.yaml of each extra folder; an extra entry replaces a
         built-in one with the same id, which is how a user corrects a trigger."""
-        codebook = Codebook.load()
         entries: dict[str, LexiconEntry] = {}
         for path in sorted(TRIGGERS_DIR.glob("*.yaml")):
             for entry in read_entries(path, codebook):
@@ -63,7 +61,6 @@ class TriggerLexicon:
         return cached[1]
 
 
-@cache
 def _irregular_verbs() -> dict[str, list[str]]:
     document = load_yaml_mapping(IRREGULAR_VERBS_FILE)
     return {str(base): [str(form) for form in forms] for base, forms in document["verbs"].items()}

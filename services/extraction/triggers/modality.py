@@ -5,7 +5,6 @@ lift") is REJECT, promised cooperation ("is willing to withdraw") AGREE, announc
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cache
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
@@ -21,7 +20,7 @@ CLAUSE_VERB_STEPS = 3
 
 @dataclass(frozen=True)
 class ModalityRules:
-    """Cue words and the code maps of modality.yaml."""
+    """Cue words and the code maps of modality.yaml, with the codebook the codes come from."""
 
     intent_governors: frozenset[str]
     intent_auxiliaries: frozenset[str]
@@ -30,10 +29,10 @@ class ModalityRules:
     intent_codes: dict[str, str]
     refusal_codes: dict[str, str]
     threat_codes: dict[str, str]
+    codebook: Codebook
 
     @classmethod
-    @cache
-    def load(cls, path: Path = MODALITY_FILE) -> ModalityRules:
+    def load(cls, codebook: Codebook, path: Path = MODALITY_FILE) -> ModalityRules:
         """Read and check the rules; every target code must exist in the codebook."""
         document = load_yaml_mapping(path)
         try:
@@ -45,10 +44,10 @@ class ModalityRules:
                 _code_map(document["intent_codes"]),
                 _code_map(document["refusal_codes"]),
                 _code_map(document["threat_codes"]),
+                codebook,
             )
         except (KeyError, AttributeError) as error:
             raise ValueError(f"cannot read modality rules {path}: {error}") from error
-        codebook = Codebook.load()
         targets = [*rules.intent_codes.values(), *rules.refusal_codes.values()]
         for target in [*targets, *rules.threat_codes.values(), rules.request_code]:
             codebook.get(target)
@@ -63,13 +62,12 @@ def _code_map(mapping: dict[object, object]) -> dict[str, str]:
     return {str(key): str(value) for key, value in mapping.items()}
 
 
-def recode_for_modality(doc: Doc, match: TriggerMatch) -> TriggerMatch:
+def recode_for_modality(doc: Doc, match: TriggerMatch, rules: ModalityRules) -> TriggerMatch:
     """The match with its code replaced when its head is an obligation, negated or intended.
 
     Negation only turns cooperation (03-08) into refusal: a conflict that does not happen is no
     event of another type. Intent turns cooperation into AGREE and conflict into THREATEN.
     """
-    rules = ModalityRules.load()
     head = _clause_verb(doc[match.head]) if match.nominal else doc[match.head]
     target: str | None = None
     if _has_auxiliary(head, rules.request_auxiliaries):
@@ -82,7 +80,7 @@ def recode_for_modality(doc: Doc, match: TriggerMatch) -> TriggerMatch:
         )
     if target is None:
         return match
-    return replace(match, code=Codebook.load().get(target))
+    return replace(match, code=rules.codebook.get(target))
 
 
 def _is_negated(head: Token) -> bool:

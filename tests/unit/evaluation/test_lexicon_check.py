@@ -12,6 +12,7 @@ from schemas import PloverRoot
 from services.evaluation.gold_gsr import load_gsr
 from services.evaluation.items import single_sentence_article
 from services.evaluation.lexicon_check import check, score
+from services.extraction.data_loader import EngineData, load_engine_data
 from services.extraction.sentences.pipeline import load_pipeline
 from services.extraction.triggers import TriggerLexicon, TriggerMatcher
 
@@ -22,8 +23,13 @@ def nlp() -> Language:
 
 
 @pytest.fixture(scope="module")
-def matcher(nlp: Language) -> TriggerMatcher:
-    return TriggerLexicon.load().matcher(nlp.vocab)
+def engine_data() -> EngineData:
+    return load_engine_data()
+
+
+@pytest.fixture(scope="module")
+def matcher(nlp: Language, engine_data: EngineData) -> TriggerMatcher:
+    return TriggerLexicon.load(engine_data.codebook).matcher(nlp.vocab)
 
 
 def test_score_accepts_any_root_an_old_or_joint_label_stands_for() -> None:
@@ -40,8 +46,12 @@ def test_score_accepts_any_root_an_old_or_joint_label_stands_for() -> None:
 
 @pytest.mark.shared
 def test_lexicon_types_most_gsr_sentences(
-    shared_file: Callable[[str], Path], nlp: Language, matcher: TriggerMatcher
+    shared_file: Callable[[str], Path],
+    nlp: Language,
+    matcher: TriggerMatcher,
+    engine_data: EngineData,
 ) -> None:
-    result = check(nlp, matcher, load_gsr(shared_file("gold/plover_gsr/PLOVER_GSR_CAMEO.txt")))
+    gold = load_gsr(shared_file("gold/plover_gsr/PLOVER_GSR_CAMEO.txt"))
+    result = check(nlp, matcher, engine_data.modality, gold)
     assert result.top1 is not None and result.top1 >= 0.70
     assert result.coverage is not None and result.coverage >= 0.90

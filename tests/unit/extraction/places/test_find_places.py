@@ -7,11 +7,14 @@ from spacy.language import Language
 
 from schemas import Location
 from services.extraction.places import PlaceGazetteer, find_places
+from services.extraction.places.finder import load_place_words
+
+WORDS = load_place_words()
 
 
 def places(nlp: Language, gazetteer: PlaceGazetteer, text: str) -> dict[str, Location]:
     doc = nlp(text)
-    found = find_places(doc, gazetteer)
+    found = find_places(doc, gazetteer, WORDS)
     return {doc.text[mention.start : mention.end]: mention.location for mention in found}
 
 

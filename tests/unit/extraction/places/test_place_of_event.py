@@ -5,12 +5,15 @@ from __future__ import annotations
 from spacy.language import Language
 
 from services.extraction.places import PlaceGazetteer, find_places, place_of_event
+from services.extraction.places.finder import load_place_words
+
+WORDS = load_place_words()
 
 
 def event_place(nlp: Language, gazetteer: PlaceGazetteer, text: str, trigger: str) -> str | None:
     doc = nlp(text)
     index = next(token.i for token in doc if token.text == trigger)
-    chosen = place_of_event(doc, index, find_places(doc, gazetteer))
+    chosen = place_of_event(doc, index, find_places(doc, gazetteer, WORDS), WORDS)
     return None if chosen is None else doc.text[chosen.start : chosen.end]
 
 

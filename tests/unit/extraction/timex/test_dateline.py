@@ -6,9 +6,12 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from services.extraction.timex import TimeFinder
 from services.extraction.timex.dateline import read_dateline
+from services.extraction.timex.vocabulary import load_vocabulary
 
 PUBLISHED = datetime(2019, 8, 12, 0, 30, tzinfo=UTC)
+FINDER = TimeFinder(load_vocabulary())
 
 
 @pytest.mark.parametrize(
@@ -26,7 +29,7 @@ PUBLISHED = datetime(2019, 8, 12, 0, 30, tzinfo=UTC)
     ],
 )
 def test_dateline(text: str, place: str, day: date | None, rest: str) -> None:
-    dateline = read_dateline(text, PUBLISHED)
+    dateline = read_dateline(text, PUBLISHED, FINDER)
     assert dateline is not None
     assert (dateline.place, dateline.day) == (place, day)
     assert text[dateline.end :].startswith(rest)
@@ -41,9 +44,9 @@ def test_dateline(text: str, place: str, day: date | None, rest: str) -> None:
     ],
 )
 def test_no_dateline(text: str) -> None:
-    assert read_dateline(text, PUBLISHED) is None
+    assert read_dateline(text, PUBLISHED, FINDER) is None
 
 
 def test_a_date_far_from_publication_is_not_a_dateline_day() -> None:
-    dateline = read_dateline("OSLO, March 2 (Sample Wire) - Norway said ...", PUBLISHED)
+    dateline = read_dateline("OSLO, March 2 (Sample Wire) - Norway said ...", PUBLISHED, FINDER)
     assert dateline is not None and dateline.day is None

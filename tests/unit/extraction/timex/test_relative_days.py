@@ -7,8 +7,12 @@ from datetime import UTC, datetime
 import pytest
 
 from schemas import EventTime, TimePrecision
-from services.extraction.timex import find_time_expressions
+from services.extraction.timex import TimeFinder
 from services.extraction.timex.calendar import Tense
+from services.extraction.timex.vocabulary import load_vocabulary
+
+# Built once per module: compiling the patterns is the costly part.
+find_times = TimeFinder(load_vocabulary()).find
 
 # A Monday morning.
 PUBLISHED = datetime(2025, 5, 19, 9, 0, tzinfo=UTC)
@@ -19,7 +23,7 @@ def at(day: int, hour: int = 0, month: int = 5) -> datetime:
 
 
 def only(text: str, tense: Tense | None = None) -> EventTime:
-    mentions = find_time_expressions(text, PUBLISHED, tense=tense)
+    mentions = find_times(text, PUBLISHED, tense=tense)
     assert len(mentions) == 1, mentions
     return mentions[0].time
 
@@ -46,9 +50,7 @@ def test_last_and_next_weekday_skip_publication_day() -> None:
 
 
 def test_yesterday_today_tomorrow() -> None:
-    found = find_time_expressions(
-        "Talks began yesterday, resume today and end tomorrow.", PUBLISHED
-    )
+    found = find_times("Talks began yesterday, resume today and end tomorrow.", PUBLISHED)
     assert [m.time.start for m in found] == [at(18), at(19), at(20)]
     assert all(m.time.precision is TimePrecision.DAY for m in found)
 
@@ -59,7 +61,7 @@ def test_last_night_runs_from_yesterday_evening_into_the_morning() -> None:
 
 
 def test_weeks_are_iso_weeks() -> None:
-    found = find_time_expressions("Not last week, not this week, but next week.", PUBLISHED)
+    found = find_times("Not last week, not this week, but next week.", PUBLISHED)
     assert [(m.time.start, m.time.end) for m in found] == [
         (at(12), at(19)),
         (at(19), at(26)),
@@ -79,7 +81,7 @@ def test_at_the_weekend_is_saturday_and_sunday() -> None:
 
 
 def test_counted_days_ago_and_weeks_ahead() -> None:
-    found = find_time_expressions("Two days ago they agreed to meet in two weeks.", PUBLISHED)
+    found = find_times("Two days ago they agreed to meet in two weeks.", PUBLISHED)
     assert [m.time.text for m in found] == ["Two days ago", "in two weeks"]
     assert (found[0].time.start, found[0].time.precision) == (at(17), TimePrecision.DAY)
     assert (found[1].time.start, found[1].time.end) == (at(2, month=6), at(9, month=6))
@@ -87,7 +89,7 @@ def test_counted_days_ago_and_weeks_ahead() -> None:
 
 
 def test_relative_expressions_without_publication_time_are_vague() -> None:
-    mentions = find_time_expressions("They met yesterday and last week.", None)
+    mentions = find_times("They met yesterday and last week.", None)
     assert [(m.time.start, m.time.end, m.time.precision) for m in mentions] == [
         (None, None, TimePrecision.VAGUE),
         (None, None, TimePrecision.VAGUE),
@@ -96,22 +98,22 @@ def test_relative_expressions_without_publication_time_are_vague() -> None:
 
 def test_offsets_point_into_the_text() -> None:
     text = "Officials said on Tuesday morning that talks would continue."
-    mention = find_time_expressions(text, PUBLISHED)[0]
+    mention = find_times(text, PUBLISHED)[0]
     assert text[mention.start : mention.end] == "Tuesday morning"
 
 
 def test_first_time_in_years_is_a_duration_not_a_date() -> None:
-    assert find_time_expressions("The first summit in seven years ended.", PUBLISHED) == []
+    assert find_times("The first summit in seven years ended.", PUBLISHED) == []
 
 
 def test_naive_publication_time_is_refused() -> None:
     with pytest.raises(ValueError, match="timezone-aware"):
-        find_time_expressions("They met yesterday.", datetime(2025, 5, 19, 9))
+        find_times("They met yesterday.", datetime(2025, 5, 19, 9))
 
 
 def test_end_of_the_year_and_of_next_week() -> None:
     text = "A deal is due by the end of the year, talks at the end of next week."
-    deadline, talks = find_time_expressions(text, PUBLISHED)
+    deadline, talks = find_times(text, PUBLISHED)
     assert (deadline.time.text, deadline.time.start, deadline.time.end) == (
         "by the end of the year",
         None,
@@ -121,7 +123,7 @@ def test_end_of_the_year_and_of_next_week() -> None:
 
 
 def test_overnight_and_weeks_ago() -> None:
-    found = find_time_expressions("Drones struck overnight; a truce failed weeks ago.", PUBLISHED)
+    found = find_times("Drones struck overnight; a truce failed weeks ago.", PUBLISHED)
     assert [m.time.text for m in found] == ["overnight", "weeks ago"]
     assert found[0].time.start == at(18, 22)
     assert found[1].time.precision is TimePrecision.VAGUE

@@ -6,6 +6,7 @@ import pytest
 from spacy.language import Language
 
 from services.extraction.timex import Tense, clause_tense
+from services.extraction.timex.tense import load_tense_cues
 
 
 @pytest.mark.parametrize(
@@ -23,4 +24,4 @@ from services.extraction.timex import Tense, clause_tense
 def test_clause_tense(nlp: Language, text: str, word: str, tense: Tense | None) -> None:
     doc = nlp(text)
     token = next(token for token in doc if token.text == word)
-    assert clause_tense(token) == tense
+    assert clause_tense(token, load_tense_cues()) == tense

@@ -7,12 +7,13 @@ from collections.abc import Callable
 import pytest
 from spacy.language import Language
 
+from services.extraction.data_loader import EngineData
 from services.extraction.triggers import TriggerLexicon, TriggerMatch, TriggerMatcher, best_trigger
 
 
 @pytest.fixture(scope="session")
-def lexicon() -> TriggerLexicon:
-    return TriggerLexicon.load()
+def lexicon(engine_data: EngineData) -> TriggerLexicon:
+    return TriggerLexicon.load(engine_data.codebook)
 
 
 @pytest.fixture(scope="session")
@@ -21,11 +22,13 @@ def matcher(lexicon: TriggerLexicon, nlp: Language) -> TriggerMatcher:
 
 
 @pytest.fixture(scope="session")
-def best(nlp: Language, matcher: TriggerMatcher) -> Callable[[str], TriggerMatch | None]:
+def best(
+    nlp: Language, matcher: TriggerMatcher, engine_data: EngineData
+) -> Callable[[str], TriggerMatch | None]:
     """The chosen trigger of a one-sentence text."""
 
     def choose(text: str) -> TriggerMatch | None:
         doc = nlp(text)
-        return best_trigger(doc, matcher.find(doc))
+        return best_trigger(doc, matcher.find(doc), engine_data.modality)
 
     return choose

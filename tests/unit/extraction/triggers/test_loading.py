@@ -7,8 +7,11 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from services.extraction.data_loader import EngineData
 from services.extraction.triggers import TriggerLexicon, best_trigger
+from services.extraction.triggers.codebook import Codebook
 from services.extraction.triggers.inflection import inflect
+from services.extraction.triggers.lexicon import TRIGGERS_DIR
 
 
 def _write(folder: Path, text: str) -> Path:
@@ -18,14 +21,16 @@ def _write(folder: Path, text: str) -> Path:
     return folder
 
 
-def test_extra_folder_adds_a_trigger(tmp_path: Path, nlp: Language) -> None:
+def test_extra_folder_adds_a_trigger(
+    tmp_path: Path, nlp: Language, engine_data: EngineData
+) -> None:
     folder = _write(
         tmp_path / "user",
         'entries:\n  - id: user.filibuster\n    code: "129"\n    verbs: [filibuster]\n',
     )
-    lexicon = TriggerLexicon.load(extra_dirs=[folder])
+    lexicon = TriggerLexicon.load(engine_data.codebook, extra_dirs=[folder])
     doc = nlp("The minority filibustered the budget.")
-    match = best_trigger(doc, lexicon.matcher(nlp.vocab).find(doc))
+    match = best_trigger(doc, lexicon.matcher(nlp.vocab).find(doc), engine_data.modality)
     assert match is not None
     assert (match.lexicon_entry, match.code.code) == ("user.filibuster", "129")
     assert "filibustering" in lexicon.matcher(nlp.vocab).surface_forms()
@@ -34,12 +39,12 @@ def test_extra_folder_adds_a_trigger(tmp_path: Path, nlp: Language) -> None:
 def test_extra_entry_with_unknown_code_names_file_and_entry(tmp_path: Path) -> None:
     folder = _write(tmp_path / "user", 'entries:\n  - {id: user.odd, code: "999", verbs: [zap]}\n')
     with pytest.raises(ValueError, match=r"extra\.yaml.*user\.odd.*unknown CAMEO code '999'"):
-        TriggerLexicon.load(extra_dirs=[folder])
+        TriggerLexicon.load(Codebook.load(), extra_dirs=[folder])
 
 
 def test_missing_extra_folder_is_reported(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="does not exist"):
-        TriggerLexicon.load(extra_dirs=[tmp_path / "absent"])
+        TriggerLexicon.load(Codebook.load(), extra_dirs=[tmp_path / "absent"])
 
 
 def test_phrase_with_gaps_on_both_sides_of_head_is_refused(tmp_path: Path) -> None:
@@ -48,7 +53,7 @@ def test_phrase_with_gaps_on_both_sides_of_head_is_refused(tmp_path: Path) -> No
         'entries:\n  - {id: user.gappy, code: "040", verb_phrases: ["hold * ^talks * with"]}\n',
     )
     with pytest.raises(ValueError, match="gaps on both sides"):
-        TriggerLexicon.load(extra_dirs=[folder])
+        TriggerLexicon.load(Codebook.load(), extra_dirs=[folder])
 
 
 def test_multi_word_single_trigger_is_refused(tmp_path: Path) -> None:
@@ -56,7 +61,7 @@ def test_multi_word_single_trigger_is_refused(tmp_path: Path) -> None:
         tmp_path / "user", 'entries:\n  - {id: user.two, code: "040", nouns: ["peace talks"]}\n'
     )
     with pytest.raises(ValueError, match="several words"):
-        TriggerLexicon.load(extra_dirs=[folder])
+        TriggerLexicon.load(Codebook.load(), extra_dirs=[folder])
 
 
 def test_every_built_in_entry_id_is_unique_and_namespaced(lexicon: TriggerLexicon) -> None:
@@ -65,7 +70,7 @@ def test_every_built_in_entry_id_is_unique_and_namespaced(lexicon: TriggerLexico
     assert all(entry.entry_id.split(".")[0] in _ROOT_FILES for entry in lexicon.entries)
 
 
-_ROOT_FILES = {path.stem for path in Path(TriggerLexicon.load().entries[0].source).parent.iterdir()}
+_ROOT_FILES = {path.stem for path in TRIGGERS_DIR.iterdir()}
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ import pytest
 from spacy.language import Language
 
 from schemas import PloverRoot
+from services.extraction.data_loader import EngineData
 from services.extraction.triggers import TriggerMatcher, best_trigger
 from services.extraction.triggers.modality import recode_for_modality
 
@@ -26,10 +27,15 @@ from services.extraction.triggers.modality import recode_for_modality
     ],
 )
 def test_modality_recodes_the_trigger(
-    nlp: Language, matcher: TriggerMatcher, text: str, root: PloverRoot, code: str
+    nlp: Language,
+    matcher: TriggerMatcher,
+    engine_data: EngineData,
+    text: str,
+    root: PloverRoot,
+    code: str,
 ) -> None:
     doc = nlp(text)
-    match = best_trigger(doc, matcher.find(doc))
+    match = best_trigger(doc, matcher.find(doc), engine_data.modality)
     assert match is not None
-    recoded = recode_for_modality(doc, match)
+    recoded = recode_for_modality(doc, match, engine_data.modality)
     assert (recoded.code.plover_root, recoded.code.code) == (root, code)
