@@ -122,6 +122,19 @@ class ExtractionEngine:
             confidence_threshold,
         )
 
+    def without_prefilter(self) -> ExtractionEngine:
+        """This engine parsing every sentence, sharing the loaded pipeline and data: the
+        baseline the pre-filter is measured against, at no second model in memory."""
+        return ExtractionEngine(
+            self._nlp,
+            self._actor_gazetteer,
+            self._place_gazetteer,
+            self._trigger_matcher,
+            None,
+            self._builder,
+            self._threshold,
+        )
+
     @property
     def nlp(self) -> Language:
         """The spaCy pipeline the engine parses with."""
