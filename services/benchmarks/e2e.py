@@ -27,7 +27,7 @@ from typing import Any
 
 from schemas import Article
 from services.benchmarks.e2e_pipeline import RunResult, run_pipeline
-from services.benchmarks.news_corpus import DEFAULT_DIPLOMATIC_SHARE, DEFAULT_SEED, news_corpus
+from services.benchmarks.news_corpus import add_feed_arguments, news_corpus
 from services.broker import local
 from services.broker.errors import BrokerError
 from services.errors import UserError
@@ -57,13 +57,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="articles per throughput run (default 240: long enough that the first and last "
         "batch, which coding and publishing cannot overlap, weigh little in the rate)",
     )
-    parser.add_argument(
-        "--diplomatic-share",
-        type=float,
-        default=DEFAULT_DIPLOMATIC_SHARE,
-        help=f"share of diplomatic articles in the feed (default {DEFAULT_DIPLOMATIC_SHARE})",
-    )
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="news feed seed")
+    add_feed_arguments(parser)
     parser.add_argument(
         "--extraction-processes",
         type=int,

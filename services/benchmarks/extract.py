@@ -30,8 +30,7 @@ from schemas import Article
 from services.benchmarks.extract_measure import measure_corpus, scaling_spread, time_per_kb
 from services.benchmarks.extract_report import render
 from services.benchmarks.news_corpus import (
-    DEFAULT_DIPLOMATIC_SHARE,
-    DEFAULT_SEED,
+    add_feed_arguments,
     gold_articles,
     is_diplomatic,
     news_corpus,
@@ -52,13 +51,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``bench extract``."""
     parser.add_argument("--corpus", type=Path, help="JSONL articles instead of the news feed")
     parser.add_argument("--articles", type=int, default=200, help="news feed size (default 200)")
-    parser.add_argument(
-        "--diplomatic-share",
-        type=float,
-        default=DEFAULT_DIPLOMATIC_SHARE,
-        help=f"share of diplomatic articles in the feed (default {DEFAULT_DIPLOMATIC_SHARE})",
-    )
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="news feed seed")
+    add_feed_arguments(parser)
     parser.add_argument(
         "--gold-limit", type=int, help="at most N articles of the news gold (default all)"
     )

@@ -13,6 +13,7 @@ paragraphs to its drawn length, so that the pre-filter can be checked to lose no
 
 from __future__ import annotations
 
+import argparse
 import math
 import random
 import string
@@ -78,6 +79,17 @@ def _vocabulary() -> _Vocabulary:
         last_names=tuple(raw["last_names"]),
         slots={name: tuple(values) for name, values in raw["slots"].items()},
     )
+
+
+def add_feed_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options that shape the feed: ``--diplomatic-share`` and ``--seed``."""
+    parser.add_argument(
+        "--diplomatic-share",
+        type=float,
+        default=DEFAULT_DIPLOMATIC_SHARE,
+        help=f"share of diplomatic articles in the feed (default {DEFAULT_DIPLOMATIC_SHARE})",
+    )
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="news feed seed")
 
 
 def gold_articles() -> list[Article]:
