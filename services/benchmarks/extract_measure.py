@@ -8,8 +8,9 @@ them less; the wall-clock time is kept alongside. The four ways, from the physic
 3. the engine without its pre-filter: every sentence parsed, then the rules;
 4. the engine as deployed, with its pre-filter.
 
-The events of (3) and (4) are compared: an event (3) finds and (4) does not is lost to the
-pre-filter.
+The events of (3) and (4) are compared: an event (3) finds and (4) does not, in an article
+that embeds gold, is lost to the pre-filter; elsewhere (sport, business...) it is one of the
+full parse's false events that the pre-filter spares ("Rovers beat Port Ellis" as an assault).
 """
 
 from __future__ import annotations
@@ -79,7 +80,10 @@ def _in_batches(
 
 
 def measure_corpus(
-    engine: ExtractionEngine, articles: Sequence[Article], repeat: int
+    engine: ExtractionEngine,
+    articles: Sequence[Article],
+    repeat: int,
+    embeds_gold: Callable[[Article], bool],
 ) -> dict[str, Any]:
     """The four timings of one corpus, the engine ÷ bare ratios and the pre-filter's losses.
 
@@ -103,7 +107,9 @@ def measure_corpus(
         "engine_over_bare": with_filter.cpu_seconds / bare.cpu_seconds,
         "full_engine_over_bare": without.cpu_seconds / bare.cpu_seconds,
         "prefilter_gain": without.cpu_seconds / with_filter.cpu_seconds,
-        "prefilter_losses": _losses(unfiltered, filtered),
+        "prefilter_losses": _losses(
+            unfiltered, filtered, {article.id for article in kept if embeds_gold(article)}
+        ),
         "engine_failures": failures,
     }
 
@@ -125,15 +131,19 @@ def _event_keys(batches: Sequence[Sequence[DiplomaticEvent]]) -> set[tuple[str, 
 def _losses(
     unfiltered_batches: Sequence[Sequence[DiplomaticEvent]],
     filtered_batches: Sequence[Sequence[DiplomaticEvent]],
+    gold_ids: set[str],
 ) -> dict[str, Any]:
-    """Events found with the pre-filter off but not with it on."""
+    """Events found with the pre-filter off but not with it on, in articles embedding gold
+    (lost) and in the others (spared false events)."""
     unfiltered = _event_keys(unfiltered_batches)
-    lost = sorted(unfiltered - _event_keys(filtered_batches))
+    missing = sorted(unfiltered - _event_keys(filtered_batches))
+    lost = [key for key in missing if key[0] in gold_ids]
     return {
         "events_without_prefilter": len(unfiltered),
         "events_with_prefilter": sum(len(events) for events in filtered_batches),
         "lost": len(lost),
         "lost_examples": [list(key) for key in lost[:20]],
+        "dropped_outside_gold": len(missing) - len(lost),
     }
 
 

@@ -27,7 +27,8 @@ def render(result: dict[str, Any]) -> str:
             f"{corpus}: engine / bare {measured['engine_over_bare']:.2f}, without pre-filter "
             f"{measured['full_engine_over_bare']:.2f}; pre-filter gain "
             f"{measured['prefilter_gain']:.1f}x; events lost {losses['lost']} of "
-            f"{losses['events_without_prefilter']}; engine failures "
+            f"{losses['events_without_prefilter']} (false events spared outside gold "
+            f"{losses['dropped_outside_gold']}); engine failures "
             f"{len(measured['engine_failures'])}"
         )
     lines += ["", f"{'article kB':>11}{'cpu s':>9}{'cpu ms/kB':>11}{'events':>8}"]

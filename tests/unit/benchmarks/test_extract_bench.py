@@ -33,6 +33,7 @@ def test_result_has_every_timing_and_the_targets(
         assert result["news"][way]["words"] == sum(len(row["text"].split()) for row in ARTICLES)
         assert result["gold"][way]["articles"] == 1
     assert result["news"]["prefilter_losses"]["events_without_prefilter"] > 0
+    assert result["news"]["prefilter_losses"]["dropped_outside_gold"] == 0
     assert [round(row["size_kb"]) for row in result["time_per_kb"]["rows"]] == [1, 2]
     assert result["peak_rss_mb"] > 0
     assert result["targets"]["gold_engine_over_bare"]["target"] == 1.10
