@@ -47,6 +47,8 @@ class RunResult:
     duplicate_events: int
     latencies_s: list[float] = field(repr=False)
     peak_rss_bytes: int
+    # Shared pages (the model of forked extraction processes) counted once.
+    peak_pss_bytes: int = 0
 
     @property
     def articles_per_s(self) -> float:
@@ -153,7 +155,7 @@ def run_pipeline(
             clock.wait_assigned()
         sent_at = _produce(run_settings, corpus, count, rate, suffix)
         started = min(sent_at.values())
-        finished, peak_rss = _wait_finished(processes, count, timeout_s, label)
+        finished, peak_rss, peak_pss = _wait_finished(processes, count, timeout_s, label)
         if not time_events:
             clock.start()
         _wait_events_read(clock, processes, timeout_s, label)
@@ -176,6 +178,7 @@ def run_pipeline(
         duplicate_events=clock.duplicates,
         latencies_s=latencies,
         peak_rss_bytes=peak_rss,
+        peak_pss_bytes=peak_pss,
     )
 
 
@@ -221,16 +224,18 @@ def _produce(
 
 def _wait_finished(
     processes: Sequence[WorkerProcess], count: int, timeout_s: float, label: str
-) -> tuple[float, int]:
-    """When the workers had finished ``count`` articles, and their peak memory meanwhile."""
+) -> tuple[float, int, int]:
+    """When the workers had finished ``count`` articles, and their peak memory meanwhile
+    (resident, and proportional)."""
     deadline = time.monotonic() + timeout_s
-    peak_rss = 0
+    peak_rss = peak_pss = 0
     finished = 0
     while time.monotonic() < deadline:
         peak_rss = max(peak_rss, max(process.rss_bytes() for process in processes))
+        peak_pss = max(peak_pss, max(process.pss_bytes() for process in processes))
         finished = sum(_finished_articles(process) for process in processes)
         if finished >= count:
-            return time.time(), peak_rss
+            return time.time(), peak_rss, peak_pss
         time.sleep(POLL_S)
     logs = ", ".join(str(process.log_path) for process in processes)
     raise UserError(

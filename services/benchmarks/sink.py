@@ -21,12 +21,13 @@ from pathlib import Path
 from kafka import KafkaProducer
 
 from schemas import Article, DiplomaticEvent
-from services.benchmarks.e2e import DEFAULT_CORPUS, _ensure_broker, load_corpus
+from services.benchmarks.e2e import _ensure_broker, load_corpus
 from services.benchmarks.e2e_pipeline import _delete_topics
 from services.broker import local
 from services.broker.client_config import kafka_python_config
 from services.broker.topics import create_topics
 from services.errors import UserError
+from services.evaluation.gold_samples import SAMPLES_DIR
 from services.evaluation.offline_extraction import extract_each, load_engine
 from services.settings import Settings, get_settings
 from services.store.database import EventStore
@@ -53,7 +54,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def sample_events(settings: Settings) -> list[DiplomaticEvent]:
     """The events the engine codes from the sample articles."""
-    articles = [Article.model_validate(row) for row in load_corpus(DEFAULT_CORPUS)]
+    articles = [Article.model_validate(row) for row in load_corpus(SAMPLES_DIR / "articles.jsonl")]
     batches, _errors = extract_each(load_engine(settings), articles)
     return [event for batch in batches for event in batch]
 

@@ -145,6 +145,21 @@ class ExtractionEngine:
             else get_settings().extraction_timeout_s,
         )
 
+    def without_prefilter(self) -> ExtractionEngine:
+        """This engine parsing every sentence, sharing the loaded pipeline and data: the
+        baseline the pre-filter is measured against, at no second model in memory."""
+        return ExtractionEngine(
+            self._nlp,
+            self._actor_gazetteer,
+            self._place_gazetteer,
+            self._place_words,
+            self._trigger_matcher,
+            None,
+            self._builder,
+            self._threshold,
+            self._article_budget_s,
+        )
+
     @property
     def nlp(self) -> Language:
         """The spaCy pipeline the engine parses with."""

@@ -173,9 +173,21 @@ class WorkerProcess:
         """The end of the worker's log, for error messages."""
         return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
 
+    def descendants(self) -> list[int]:
+        """The process ids below the worker now: its extraction processes."""
+        return descendants(self.pid)
+
     def rss_bytes(self) -> int:
         """Resident memory of the worker and every process below it (extraction workers)."""
-        return sum(_rss_of(pid) for pid in (self.pid, *descendants(self.pid)))
+        return sum(_memory_of(pid, "/status", "VmRSS:") for pid in (self.pid, *self.descendants()))
+
+    def pss_bytes(self) -> int:
+        """Proportional memory of the worker and the processes below it: pages they share (the
+        model the extraction processes share copy-on-write) count once in the total, where
+        :meth:`rss_bytes` counts them in every process."""
+        return sum(
+            _memory_of(pid, "/smaps_rollup", "Pss:") for pid in (self.pid, *self.descendants())
+        )
 
     def stop(self, timeout_s: float = STOP_TIMEOUT_S) -> int | None:
         """SIGTERM, wait, SIGKILL if it lingers; the exit code (None if it had to be killed)."""
@@ -193,12 +205,13 @@ class WorkerProcess:
         return code
 
 
-def _rss_of(pid: int) -> int:
+def _memory_of(pid: int, proc_file: str, field: str) -> int:
+    """A kB figure of ``/proc/<pid><proc_file>`` in bytes (0 once the process is gone)."""
     try:
-        status = Path(f"/proc/{pid}/status").read_text()
+        status = Path(f"/proc/{pid}{proc_file}").read_text()
     except OSError:
         return 0
     for line in status.splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(field):
             return int(line.split()[1]) * 1024
     return 0

@@ -1,8 +1,9 @@
 """Runs the CPU-bound extraction engine off the event loop.
 
-With ``extraction_workers`` >= 1 the engine runs in that many spawned processes, each loading
-the model once, and each batch is split between them; with 0 it runs in one thread of the
-worker process (simpler, but the GIL then slows the event loop while an article is coded).
+With ``extraction_workers`` >= 1 the engine runs in that many processes forked from one that
+loaded the model (``extraction_processes``: they share it, and die with the worker), and each
+batch is split between them; with 0 it runs in one thread of the worker process (simpler, but
+the GIL then slows the event loop while an article is coded).
 The loop only awaits futures, so heartbeats and commits go on while a long article is coded.
 """
 
@@ -10,14 +11,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing
 import time
 from collections.abc import Sequence
-from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import BrokenExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 from schemas import Article, DiplomaticEvent
 from services.extraction import ExtractionEngine
+from services.processor.extraction_processes import ForkedEngines
 from services.processor.metrics import EXTRACTION_DURATION
 from services.settings import Settings
 
@@ -30,13 +31,13 @@ _engine: ExtractionEngine | None = None
 
 
 def _load_engine(model_name: str, actor_data_dirs: tuple[Path, ...], threshold: float) -> None:
-    global _engine  # the executor initializer can only set process state
+    global _engine  # the executor initializer can only set module state
     _engine = ExtractionEngine.load(model_name, actor_data_dirs, threshold)
     _engine.warm_up()
 
 
-def _engine_ready() -> bool:
-    return _engine is not None
+def _engine_loaded() -> None:
+    """Nothing: running it proves the thread's initializer loaded the engine."""
 
 
 def _extract_batch(articles: Sequence[Article]) -> list[list[DiplomaticEvent]]:
@@ -50,7 +51,11 @@ class ExtractionPool:
 
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
-        self._executor: Executor | None = None
+        # Threads that wait on the extraction processes, or the one that runs the engine.
+        self._executor: ThreadPoolExecutor | None = None
+        self._processes: ForkedEngines | None = None
+        # Extraction processes free for a batch (one for the in-thread engine).
+        self._idle: asyncio.Queue[int] = asyncio.Queue()
         self._loaded = settings.extraction_passthrough
 
     @property
@@ -59,33 +64,30 @@ class ExtractionPool:
         return self._loaded
 
     async def start(self) -> None:
-        """Start the workers and wait until each one has loaded the model."""
+        """Start the extraction processes (or thread) and wait until the model is loaded."""
         if self._loaded or self._executor is not None:
             return
         settings = self._settings
         initargs = (settings.spacy_model, settings.actor_data_dirs, settings.confidence_threshold)
         workers = settings.extraction_workers
-        if workers == 0:
-            self._executor = ThreadPoolExecutor(1, "extraction", _load_engine, initargs)
-        else:
-            # Spawned, not forked: the worker process already runs Kafka client threads.
-            context = multiprocessing.get_context("spawn")
-            self._executor = ProcessPoolExecutor(workers, context, _load_engine, initargs)
         loop = asyncio.get_running_loop()
         started = time.perf_counter()
-        # Processes start on demand, one per task waiting for an idle one: one task per
-        # worker makes every worker start and load the model now rather than on first use.
         try:
-            await asyncio.gather(
-                *(
-                    loop.run_in_executor(self._executor, _engine_ready)
-                    for _ in range(max(workers, 1))
-                )
-            )
+            if workers == 0:
+                self._executor = ThreadPoolExecutor(1, "extraction", _load_engine, initargs)
+                await loop.run_in_executor(self._executor, _engine_loaded)
+            else:
+                self._executor = ThreadPoolExecutor(workers, "extraction")
+                self._processes = ForkedEngines(workers, *initargs)
+                # Launched from the event loop's thread, which lives as long as the pool.
+                self._processes.launch()
+                await loop.run_in_executor(self._executor, self._processes.wait_ready)
         except BrokenExecutor:
-            # The initializer failed: the engine could not load (its error is logged above).
+            # The engine could not load (its error is logged above).
             self.close()
             raise
+        for index in range(max(workers, 1)):
+            self._idle.put_nowait(index)
         self._loaded = True
         logger.info(
             "extraction engine loaded in %d worker(s) in %.1f s",
@@ -128,11 +130,25 @@ class ExtractionPool:
         if self._executor is None:
             raise RuntimeError("ExtractionPool.start() was not awaited")
         loop = asyncio.get_running_loop()
-        with EXTRACTION_DURATION.time():
-            return await loop.run_in_executor(self._executor, _extract_batch, list(articles))
+        index = await self._idle.get()
+        try:
+            with EXTRACTION_DURATION.time():
+                if self._processes is None:
+                    return await loop.run_in_executor(
+                        self._executor, _extract_batch, list(articles)
+                    )
+                return await loop.run_in_executor(
+                    self._executor, self._processes.run, index, list(articles)
+                )
+        finally:
+            self._idle.put_nowait(index)
 
     def close(self) -> None:
-        """Stop the workers; a batch being coded is abandoned (its offsets stay uncommitted)."""
+        """Stop the extraction processes; a batch being coded is abandoned (its offsets stay
+        uncommitted)."""
+        if self._processes is not None:
+            self._processes.close()
+            self._processes = None
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from schemas import Article
-from services.benchmarks.e2e import DEFAULT_CORPUS, load_corpus
+from services.benchmarks.e2e import SAMPLE_CORPUS, load_corpus
 from services.benchmarks.e2e_pipeline import run_pipeline
 from services.extraction import ExtractionEngine
 from services.settings import Settings
@@ -24,7 +24,7 @@ ARTICLES = 6
 def test_a_pipeline_run_accounts_for_every_event_of_every_article(
     kafka_settings: Settings, tmp_path: Path, time_events: bool
 ) -> None:
-    corpus = load_corpus(DEFAULT_CORPUS)
+    corpus = load_corpus(SAMPLE_CORPUS)
     engine = ExtractionEngine.load(kafka_settings.spacy_model)
     expected_events = sum(
         len(engine.extract(Article.model_validate(corpus[index % len(corpus)])))

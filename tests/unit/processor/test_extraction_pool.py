@@ -1,12 +1,16 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from concurrent.futures import BrokenExecutor
+from pathlib import Path
+from typing import cast
 
 import pytest
 
 from schemas import Article
 from services.processor.extraction_pool import ExtractionOutcome, ExtractionPool, split_evenly
+from services.processor.extraction_processes import ExtractionProcessDied, ForkedEngines
 from services.processor.metrics import REGISTRY
 from services.settings import Settings
 
@@ -60,3 +64,31 @@ def test_two_processes_share_a_batch_and_keep_its_order() -> None:
         assert isinstance(outcome, list)
         assert outcome
         assert {event.article_id for event in outcome} == {article.id}
+
+
+def test_forked_processes_report_a_model_that_cannot_load() -> None:
+    engines = ForkedEngines(1, "no_such_model_xyz", (), 0.0)
+    engines.launch()
+    try:
+        with pytest.raises(ExtractionProcessDied):
+            engines.wait_ready()
+    finally:
+        engines.close()
+
+
+def test_an_engine_error_comes_back_and_the_processes_go_with_the_pool() -> None:
+    engines = ForkedEngines(1, Settings(_env_file=None).spacy_model, (), 0.0)
+    engines.launch()
+    try:
+        engines.wait_ready()
+        assert engines.run(0, [ARTICLE])[0]
+        with pytest.raises(AttributeError):
+            # Not an article: the engine's own error comes back, and the process codes on.
+            engines.run(0, cast(list[Article], ["not an article"]))
+        assert engines.run(0, [ARTICLE])[0]
+    finally:
+        engines.close()
+    deadline = time.monotonic() + 5
+    while any(Path(f"/proc/{pid}").exists() for pid in engines.pids):
+        assert time.monotonic() < deadline, "an extraction process outlived its pool"
+        time.sleep(0.05)
