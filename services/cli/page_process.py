@@ -11,13 +11,12 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
 from services.errors import UserError
-from services.processes.worker import settings_environment
+from services.processes.worker import start_command
 from services.settings import Settings
 
 READY_TIMEOUT_S = 60.0
@@ -35,18 +34,7 @@ class PageProcess:
             raise UserError(
                 f"port {settings.ui_port} is in use: choose another with DIPSTREAM_UI_PORT"
             )
-        log_path.parent.mkdir(parents=True, exist_ok=True)
-        inherited = {k: v for k, v in os.environ.items() if not k.startswith("DIPSTREAM_")}
-        with log_path.open("ab") as log:
-            self._process = subprocess.Popen(
-                [sys.executable, "-m", "services.cli.main", "ui"],
-                env={**inherited, **settings_environment(settings)},
-                cwd=cwd,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
+        self._process = start_command("ui", settings, log_path, cwd)
 
     @property
     def pid(self) -> int:

@@ -79,6 +79,25 @@ def settings_environment(settings: Settings) -> dict[str, str]:
     return environment
 
 
+def start_command(
+    command: str, settings: Settings, log_path: Path, cwd: Path | None = None
+) -> subprocess.Popen[bytes]:
+    """``dipstream <command>`` as a child in its own session, logging to ``log_path``, with
+    exactly ``settings``: none leak in from this process's ``DIPSTREAM_*`` environment."""
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    inherited = {k: v for k, v in os.environ.items() if not k.startswith("DIPSTREAM_")}
+    with log_path.open("ab") as log:
+        return subprocess.Popen(
+            [sys.executable, "-m", "services.cli.main", command],
+            env={**inherited, **settings_environment(settings)},
+            cwd=cwd,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+
 class WorkerProcess:
     """One running ``dipstream worker``; stop it with :meth:`stop` (SIGTERM, then SIGKILL)."""
 
@@ -86,19 +105,7 @@ class WorkerProcess:
         self.settings = settings
         self.log_path = log_path
         ensure_web_port_free(settings)
-        log_path.parent.mkdir(parents=True, exist_ok=True)
-        # The worker's settings are exactly ``settings``: none leak in from this environment.
-        inherited = {k: v for k, v in os.environ.items() if not k.startswith("DIPSTREAM_")}
-        with log_path.open("ab") as log:
-            self._process = subprocess.Popen(
-                [sys.executable, "-m", "services.cli.main", "worker"],
-                env={**inherited, **settings_environment(settings)},
-                cwd=cwd,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
+        self._process = start_command("worker", settings, log_path, cwd)
 
     @property
     def pid(self) -> int:
