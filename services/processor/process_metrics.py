@@ -28,8 +28,9 @@ CGROUP_MEMORY_LIMIT_FILES = (
     Path("/sys/fs/cgroup/memory.max"),
     Path("/sys/fs/cgroup/memory/memory.limit_in_bytes"),
 )
-# What a spawned multiprocessing child runs: ``spawn_main`` for the pool's processes.
-_EXTRACTION_MARKER = b"spawn_main"
+# What the extraction processes run: the worker starts a loader with this module, and the loader
+# forks the extraction processes, which keep its command line.
+_EXTRACTION_MARKER = b"services.processor.extraction_processes"
 _LABELS = ("role", "pid")
 
 
@@ -77,7 +78,18 @@ class ProcessTreeCollector(Collector):
             command = Path(f"/proc/{pid}/cmdline").read_bytes()
         except OSError:
             return "helper"
-        return "extraction" if _EXTRACTION_MARKER in command else "helper"
+        if _EXTRACTION_MARKER not in command:
+            return "helper"
+        # The loader, the worker's own child, codes nothing: its forked children do.
+        return "helper" if _parent_of(pid) == self._pid else "extraction"
+
+
+def _parent_of(pid: int) -> int | None:
+    try:
+        # The command name, in parentheses, may contain spaces: fields start after the last ')'.
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except OSError:
+        return None
 
 
 def container_memory_limit(limit_files: Sequence[Path] = CGROUP_MEMORY_LIMIT_FILES) -> float:

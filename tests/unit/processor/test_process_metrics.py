@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
+import signal
+import subprocess
+import sys
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -15,16 +16,32 @@ from prometheus_client.parser import text_string_to_metric_families
 from services.processes.tree import descendants
 from services.processor.process_metrics import ProcessTreeCollector, container_memory_limit
 
-
-def _child_pid() -> int:
-    return os.getpid()
+# A loader as the extraction pool starts one (its module on the command line), which forks one
+# child and prints the child's pid; both sleep until the test ends.
+_LOADER = (
+    "import os, sys, time\n"
+    "child = os.fork()\n"
+    "if child:\n"
+    "    print(child, flush=True)\n"
+    "time.sleep(60)\n"
+)
 
 
 @pytest.fixture
-def spawned_child() -> Iterator[int]:
-    """One process spawned as the extraction pool spawns its processes; its pid."""
-    with ProcessPoolExecutor(1, multiprocessing.get_context("spawn")) as executor:
-        yield executor.submit(_child_pid).result()
+def loader_and_child() -> Iterator[tuple[int, int]]:
+    """(loader pid, extraction pid): a loader started as the pool starts it, and its fork."""
+    loader = subprocess.Popen(
+        [sys.executable, "-c", _LOADER, "services.processor.extraction_processes"],
+        stdout=subprocess.PIPE,
+    )
+    assert loader.stdout is not None
+    child = int(loader.stdout.readline())
+    try:
+        yield loader.pid, child
+    finally:
+        os.kill(child, signal.SIGKILL)
+        loader.kill()
+        loader.wait()
 
 
 def _samples(registry: CollectorRegistry) -> dict[str, dict[tuple[str, str], float]]:
@@ -36,27 +53,34 @@ def _samples(registry: CollectorRegistry) -> dict[str, dict[tuple[str, str], flo
     return found
 
 
-def test_the_worker_and_its_spawned_process_are_reported_by_role(spawned_child: int) -> None:
+def test_the_worker_its_loader_and_extraction_process_are_reported_by_role(
+    loader_and_child: tuple[int, int],
+) -> None:
+    loader_pid, child_pid = loader_and_child
     registry = CollectorRegistry()
     registry.register(ProcessTreeCollector(os.getpid()))
 
     samples = _samples(registry)
 
     worker = ("worker", str(os.getpid()))
-    extraction = ("extraction", str(spawned_child))
+    extraction = ("extraction", str(child_pid))
+    assert ("helper", str(loader_pid)) in samples["process_resident_memory_bytes"]
     for name in ("process_resident_memory_bytes", "process_open_fds"):
         assert samples[name][worker] > 0
         assert samples[name][extraction] > 0
     assert samples["process_cpu_seconds_total"][worker] > 0
-    # The pytest process is larger than a freshly spawned interpreter.
+    # The pytest process is larger than a fresh interpreter.
     memory = samples["process_resident_memory_bytes"]
     assert memory[worker] > memory[extraction] > 1_000_000
     assert samples["dipstream_memory_limit_bytes"][("", "")] == container_memory_limit()
 
 
-def test_descendants_include_a_spawned_child(spawned_child: int) -> None:
-    assert spawned_child in descendants(os.getpid())
-    assert descendants(spawned_child) == []
+def test_descendants_include_children_of_children(loader_and_child: tuple[int, int]) -> None:
+    loader_pid, child_pid = loader_and_child
+    assert [loader_pid, child_pid] == [
+        pid for pid in descendants(os.getpid()) if pid in (loader_pid, child_pid)
+    ]
+    assert descendants(child_pid) == []
 
 
 @pytest.mark.parametrize(
