@@ -13,6 +13,7 @@ from collections import Counter
 import pytest
 from kafka import KafkaProducer
 from kafka.consumer.fetcher import ConsumerRecord
+from kafka.serializer import Serializer
 
 from schemas import DeadLetterHeaders, DeadLetterReason, DiplomaticEvent
 from schemas.article import MAX_TEXT_BYTES
@@ -128,6 +129,13 @@ def test_no_single_record_stops_the_stream(
     assert huge and all(event.evidence.truncated for event in huge)
 
 
+class _ToNothing(Serializer):  # type: ignore[misc]  # kafka-python ships no type hints
+    """Serialises any key to no key at all."""
+
+    def serialize(self, topic: str, headers: object, value: object) -> None:
+        return None
+
+
 def _send_without_key_and_value(settings: Settings) -> None:
     """A record with neither key nor value: its dead letter could not be sent.
 
@@ -135,7 +143,7 @@ def _send_without_key_and_value(settings: Settings) -> None:
     serialised to nothing.
     """
     producer = KafkaProducer(
-        acks="all", key_serializer=lambda _key: None, **kafka_python_config(settings)
+        acks="all", key_serializer=_ToNothing(), **kafka_python_config(settings)
     )
     try:
         producer.send(settings.topic_articles, key=b"serialised to nothing", value=None)
