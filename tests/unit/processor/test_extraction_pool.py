@@ -67,7 +67,7 @@ def test_two_processes_share_a_batch_and_keep_its_order() -> None:
 
 
 def test_forked_processes_report_a_model_that_cannot_load() -> None:
-    engines = ForkedEngines(1, "no_such_model_xyz", (), 0.0)
+    engines = ForkedEngines(1, "no_such_model_xyz", (), 0.0, None)
     engines.launch()
     try:
         with pytest.raises(ExtractionProcessDied):
@@ -77,7 +77,7 @@ def test_forked_processes_report_a_model_that_cannot_load() -> None:
 
 
 def test_an_engine_error_comes_back_and_the_processes_go_with_the_pool() -> None:
-    engines = ForkedEngines(1, Settings(_env_file=None).spacy_model, (), 0.0)
+    engines = ForkedEngines(1, Settings(_env_file=None).spacy_model, (), 0.0, None)
     engines.launch()
     try:
         engines.wait_ready()
