@@ -31,6 +31,7 @@ from services.benchmarks.news_corpus import add_feed_arguments, news_corpus
 from services.broker import local
 from services.broker.errors import BrokerError
 from services.errors import UserError
+from services.evaluation.offline_extraction import load_engine
 from services.processes.worker import interrupt_on_sigterm
 from services.settings import Settings, get_settings
 
@@ -189,15 +190,7 @@ def in_process_rate(
 ) -> tuple[float, int]:
     """Articles/s of ``extract_batch`` in this process, in batches of the worker's size, and
     the number of events, which the pipeline runs of the same articles should match."""
-    # spaCy loads in seconds and takes hundreds of MB: only this function needs it.
-    from services.extraction import ExtractionEngine
-
-    try:
-        engine = ExtractionEngine.load(
-            settings.spacy_model, settings.actor_data_dirs, settings.confidence_threshold
-        )
-    except (OSError, ValueError) as error:
-        raise UserError(f"cannot load the extraction engine: {error}") from error
+    engine = load_engine(settings, settings.confidence_threshold)
     articles = [
         Article.model_validate({**corpus[index % len(corpus)], "id": f"in-process-{index}"})
         for index in range(count)

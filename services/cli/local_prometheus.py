@@ -12,11 +12,8 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import shutil
-import signal
 import subprocess
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -27,12 +24,11 @@ from typing import Any
 import yaml
 
 from services.errors import UserError
+from services.processes.child import ChildProcess
 
 RULES_DIR = Path(__file__).resolve().parents[2] / "deploy" / "prometheus" / "rules"
 JOB = "dipstream"
-READY_TIMEOUT_S = 60.0
-STOP_TIMEOUT_S = 15.0
-_POLL_S = 0.25
+_PROBE_TIMEOUT_S = 1.0
 _REQUEST_TIMEOUT_S = 5.0
 
 
@@ -46,8 +42,12 @@ def prometheus_config(targets: Sequence[str], scrape_interval_s: float) -> dict[
     }
 
 
-class LocalPrometheus:
+class LocalPrometheus(ChildProcess):
     """One running Prometheus; :meth:`stop` ends it (SIGTERM, then SIGKILL)."""
+
+    label = "prometheus"
+    ready_timeout_s = 60.0
+    stop_timeout_s = 15.0
 
     def __init__(
         self, home: Path, port: int, targets: Sequence[str], scrape_interval_s: float
@@ -59,12 +59,12 @@ class LocalPrometheus:
                 "prometheus package"
             )
         self.url = f"http://127.0.0.1:{port}"
-        self.log_path = home / "prometheus.log"
+        log_path = home / "prometheus.log"
         config_path = home / "prometheus.yml"
         home.mkdir(parents=True, exist_ok=True)
         config_path.write_text(yaml.safe_dump(prometheus_config(targets, scrape_interval_s)))
-        with self.log_path.open("ab") as log:
-            self._process = subprocess.Popen(
+        with log_path.open("ab") as log:
+            process = subprocess.Popen(
                 [
                     binary,
                     f"--config.file={config_path}",
@@ -76,22 +76,16 @@ class LocalPrometheus:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
+        super().__init__(process, log_path)
 
-    def wait_ready(self, timeout_s: float = READY_TIMEOUT_S) -> None:
-        """Return once Prometheus answers ``/-/ready``; UserError if it exits or times out."""
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            if self._process.poll() is not None:
-                raise UserError(
-                    f"prometheus exited with code {self._process.returncode}; see {self.log_path}"
-                )
-            with (
-                contextlib.suppress(OSError),
-                urllib.request.urlopen(f"{self.url}/-/ready", timeout=_POLL_S * 4),
-            ):
-                return
-            time.sleep(_POLL_S)
-        raise UserError(f"prometheus was not ready within {timeout_s:.0f}s; see {self.log_path}")
+    def is_ready(self) -> bool:
+        """True when Prometheus answers ``/-/ready`` now."""
+        with (
+            contextlib.suppress(OSError),
+            urllib.request.urlopen(f"{self.url}/-/ready", timeout=_PROBE_TIMEOUT_S),
+        ):
+            return True
+        return False
 
     def api(self, path: str, **params: str) -> Any:
         """The ``data`` of a Prometheus HTTP API answer, e.g. ``api("query", query="up")``."""
@@ -107,14 +101,3 @@ class LocalPrometheus:
         if answer.get("status") != "success":
             raise UserError(f"prometheus API {path}: {answer.get('error', answer)}")
         return answer["data"]
-
-    def stop(self) -> None:
-        """SIGTERM, wait, SIGKILL if it lingers."""
-        if self._process.poll() is None:
-            self._process.send_signal(signal.SIGTERM)
-            try:
-                self._process.wait(STOP_TIMEOUT_S)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(self._process.pid, signal.SIGKILL)
-        self._process.wait()

@@ -22,9 +22,9 @@ from services.evaluation.gold_gsr import load_gsr
 from services.evaluation.gold_plv import load_plv
 from services.evaluation.items import GoldArticle, GoldFormatError, GoldSentence
 from services.evaluation.metrics import NO_EVENT, SentenceOutcome, macro_f1, ratio, top1_accuracy
+from services.extraction.data_loader import load_engine_data
 from services.extraction.sentences.pipeline import load_pipeline
-from services.extraction.triggers import TriggerLexicon, TriggerMatcher, best_trigger
-from services.extraction.triggers.codebook import Codebook
+from services.extraction.triggers import TriggerMatcher, best_trigger
 from services.extraction.triggers.modality import ModalityRules, recode_for_modality
 
 
@@ -103,9 +103,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not sets:
         parser.error("give --plv and/or --gsr")
     nlp = load_pipeline(args.model)
-    codebook = Codebook.load()
-    matcher = TriggerLexicon.load(codebook).matcher(nlp.vocab)
-    modality = ModalityRules.load(codebook)
+    data = load_engine_data()
+    matcher = data.triggers.matcher(nlp.vocab)
+    modality = data.modality
     for name, path, read in sets:
         try:
             gold = read(path)

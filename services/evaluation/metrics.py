@@ -66,7 +66,8 @@ def macro_f1(outcomes: Sequence[SentenceOutcome]) -> float | None:
     if not labels:
         return None
     scores: list[float] = []
-    for label in labels:
+    # In a fixed order: summed in set order, the last digit changed from run to run.
+    for label in sorted(labels):
         true_positive = sum(1 for gold, guess in pairs if gold == label and guess == label)
         predicted = sum(1 for _, guess in pairs if guess == label)
         actual = sum(1 for gold, _ in pairs if gold == label)

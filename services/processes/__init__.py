@@ -1,4 +1,5 @@
-"""Running ``dipstream worker`` as a child process, for the CLI (demo), the benchmarks and tests.
+"""Running dipstream's child processes (the worker, the live page, a local Prometheus), for the
+CLI (demo, monitor), the benchmarks and the tests.
 
-It sits below both of its users: the benchmarks may not import the CLI, which imports them.
+It sits below all of its users: the benchmarks may not import the CLI, which imports them.
 """

@@ -1,35 +1,23 @@
-"""A ``dipstream worker`` subprocess, for the demo, the end-to-end benchmark and the tests.
-
-The worker gets its settings through ``DIPSTREAM_*`` variables, runs in its own session (so a
-Ctrl-C in the terminal reaches only the parent, which then stops it in order) and logs to a
-file, keeping the parent's terminal for the parent's own output.
+"""A ``dipstream worker`` subprocess, for the demo, the end-to-end benchmark and the tests,
+with the probes they read it by: readiness, metrics, memory, the processes below it. How it is
+started and stopped is :class:`~services.processes.child.ChildProcess`'s.
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
-import os
 import signal
 import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 from types import FrameType
 
 from prometheus_client.parser import text_string_to_metric_families
-from pydantic import SecretStr
 
-from services.errors import UserError
+from services.processes.child import ChildProcess, ensure_port_free, start_command
 from services.processes.tree import descendants
 from services.settings import Settings
 
-READY_TIMEOUT_S = 240.0
-STOP_TIMEOUT_S = 30.0
-_POLL_S = 0.5
 _PROBE_TIMEOUT_S = 2.0
 
 
@@ -52,91 +40,26 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 def ensure_web_port_free(settings: Settings) -> None:
     """UserError when something already listens on the worker's web port."""
-    try:
-        with socket.create_connection((settings.web_host, settings.web_port), timeout=0.5):
-            pass
-    except OSError:
-        return
-    raise UserError(f"port {settings.web_port} is in use: choose another with DIPSTREAM_WEB_PORT")
+    ensure_port_free(settings.web_host, settings.web_port, "DIPSTREAM_WEB_PORT")
 
 
-def settings_environment(settings: Settings) -> dict[str, str]:
-    """The ``DIPSTREAM_*`` variables that reproduce ``settings`` in a child process."""
-    environment = {}
-    for name, value in settings:
-        if value is None:
-            continue
-        if isinstance(value, SecretStr):
-            text = value.get_secret_value()
-        elif isinstance(value, tuple):
-            # pydantic-settings reads complex fields as JSON.
-            text = json.dumps([str(item) for item in value])
-        elif isinstance(value, bool):
-            text = str(value).lower()
-        else:
-            text = str(value)
-        environment[f"DIPSTREAM_{name.upper()}"] = text
-    return environment
-
-
-def start_command(
-    command: str, settings: Settings, log_path: Path, cwd: Path | None = None
-) -> subprocess.Popen[bytes]:
-    """``dipstream <command>`` as a child in its own session, logging to ``log_path``, with
-    exactly ``settings``: none leak in from this process's ``DIPSTREAM_*`` environment."""
-    log_path.parent.mkdir(parents=True, exist_ok=True)
-    inherited = {k: v for k, v in os.environ.items() if not k.startswith("DIPSTREAM_")}
-    with log_path.open("ab") as log:
-        return subprocess.Popen(
-            [sys.executable, "-m", "services.cli.main", command],
-            env={**inherited, **settings_environment(settings)},
-            cwd=cwd,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-
-
-class WorkerProcess:
+class WorkerProcess(ChildProcess):
     """One running ``dipstream worker``; stop it with :meth:`stop` (SIGTERM, then SIGKILL)."""
 
-    def __init__(self, settings: Settings, log_path: Path, *, cwd: Path | None = None) -> None:
-        self.settings = settings
-        self.log_path = log_path
-        ensure_web_port_free(settings)
-        self._process = start_command("worker", settings, log_path, cwd)
+    label = "the worker"
+    ready_timeout_s = 240.0
+    stop_timeout_s = 30.0
+    poll_s = 0.5
 
-    @property
-    def pid(self) -> int:
-        """The worker's process id."""
-        return self._process.pid
+    def __init__(self, settings: Settings, log_path: Path, *, cwd: Path | None = None) -> None:
+        ensure_web_port_free(settings)
+        super().__init__(start_command("worker", settings, log_path, cwd), log_path)
+        self.settings = settings
 
     @property
     def base_url(self) -> str:
         """Where its web server answers, e.g. ``http://127.0.0.1:6066``."""
         return f"http://{self.settings.web_host}:{self.settings.web_port}"
-
-    def wait_ready(self, timeout_s: float = READY_TIMEOUT_S) -> None:
-        """Return once ``/readyz`` answers 200; UserError if the worker exits or times out."""
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            if self._process.poll() is not None:
-                raise UserError(
-                    f"the worker exited with code {self._process.returncode} during start-up; "
-                    f"see {self.log_path}"
-                )
-            if self.is_ready():
-                return
-            time.sleep(_POLL_S)
-        raise UserError(f"the worker was not ready within {timeout_s:.0f}s; see {self.log_path}")
-
-    def wait_exit(self, timeout_s: float) -> int | None:
-        """Wait up to ``timeout_s`` for the worker to exit on its own; its code, None if it runs."""
-        try:
-            return self._process.wait(timeout_s)
-        except subprocess.TimeoutExpired:
-            return None
 
     def get(self, path: str) -> tuple[int, str]:
         """Status and body of a GET on the worker's web server; OSError when it does not answer."""
@@ -176,10 +99,6 @@ class WorkerProcess:
             if sample.name in (family, f"{family}_total")
         )
 
-    def log_tail(self, lines: int = 40) -> str:
-        """The end of the worker's log, for error messages."""
-        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
-
     def descendants(self) -> list[int]:
         """The process ids below the worker now: its extraction processes."""
         return descendants(self.pid)
@@ -195,21 +114,6 @@ class WorkerProcess:
         return sum(
             _memory_of(pid, "/smaps_rollup", "Pss:") for pid in (self.pid, *self.descendants())
         )
-
-    def stop(self, timeout_s: float = STOP_TIMEOUT_S) -> int | None:
-        """SIGTERM, wait, SIGKILL if it lingers; the exit code (None if it had to be killed)."""
-        code: int | None = self._process.poll()
-        if code is None:
-            self._process.send_signal(signal.SIGTERM)
-            try:
-                code = self._process.wait(timeout_s)
-            except subprocess.TimeoutExpired:
-                code = None
-        # Its extraction processes share its process group: none may outlive it.
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self._process.pid, signal.SIGKILL)
-        self._process.wait()
-        return code
 
 
 def _memory_of(pid: int, proc_file: str, field: str) -> int:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from schemas import Article, DiplomaticEvent
 from services.extraction import ExtractionEngine
+from services.extraction.data_loader import load_engine_data
 from services.processor.extraction_processes import ForkedEngines
 from services.processor.metrics import EXTRACTION_DURATION
 from services.settings import Settings
@@ -30,9 +31,19 @@ ExtractionOutcome = list[DiplomaticEvent] | Exception
 _engine: ExtractionEngine | None = None
 
 
-def _load_engine(model_name: str, actor_data_dirs: tuple[Path, ...], threshold: float) -> None:
+def _load_engine(
+    model_name: str,
+    actor_data_dirs: tuple[Path, ...],
+    threshold: float,
+    article_budget_s: float | None,
+) -> None:
     global _engine  # the executor initializer can only set module state
-    _engine = ExtractionEngine.load(model_name, actor_data_dirs, threshold)
+    _engine = ExtractionEngine.load(
+        model_name,
+        data=load_engine_data(actor_data_dirs),
+        confidence_threshold=threshold,
+        article_budget_s=article_budget_s,
+    )
     _engine.warm_up()
 
 
@@ -68,7 +79,12 @@ class ExtractionPool:
         if self._loaded or self._executor is not None:
             return
         settings = self._settings
-        initargs = (settings.spacy_model, settings.actor_data_dirs, settings.confidence_threshold)
+        initargs = (
+            settings.spacy_model,
+            settings.actor_data_dirs,
+            settings.confidence_threshold,
+            settings.extraction_timeout_s,
+        )
         workers = settings.extraction_workers
         loop = asyncio.get_running_loop()
         started = time.perf_counter()

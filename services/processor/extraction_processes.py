@@ -54,11 +54,21 @@ class ForkedEngines:
     """``count`` extraction processes forked from a loader; :meth:`run` codes a batch in one."""
 
     def __init__(
-        self, count: int, model_name: str, actor_data_dirs: tuple[Path, ...], threshold: float
+        self,
+        count: int,
+        model_name: str,
+        actor_data_dirs: tuple[Path, ...],
+        threshold: float,
+        article_budget_s: float | None,
     ) -> None:
         self.count = count
         self._config = json.dumps(
-            {"model": model_name, "dirs": [str(d) for d in actor_data_dirs], "threshold": threshold}
+            {
+                "model": model_name,
+                "dirs": [str(d) for d in actor_data_dirs],
+                "threshold": threshold,
+                "budget": article_budget_s,
+            }
         )
         self._connections: list[Connection] = []
         # The extraction processes' ids, once ready.
@@ -151,10 +161,14 @@ def _main(argv: Sequence[str]) -> int:
     connections = [Connection(int(fd)) for fd in argv[2:]]
     # Imported here: the worker imports this module without paying for spaCy.
     from services.extraction import ExtractionEngine
+    from services.extraction.data_loader import load_engine_data
 
     try:
         engine = ExtractionEngine.load(
-            config["model"], tuple(Path(d) for d in config["dirs"]), config["threshold"]
+            config["model"],
+            data=load_engine_data([Path(d) for d in config["dirs"]]),
+            confidence_threshold=config["threshold"],
+            article_budget_s=config["budget"],
         )
         engine.warm_up()
     except Exception as error:

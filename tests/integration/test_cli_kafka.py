@@ -24,7 +24,8 @@ from schemas import (
 from services.broker.client_config import kafka_python_config
 from services.broker.topics import create_topics
 from services.cli.main import main
-from services.processes.worker import free_port, settings_environment
+from services.processes.child import settings_environment
+from services.processes.worker import free_port
 from services.settings import Settings, get_settings
 from tests.integration.conftest import (
     REPO_ROOT,

@@ -17,7 +17,7 @@ from kafka import KafkaProducer
 from schemas import DiplomaticEvent
 from services.broker.client_config import kafka_python_config
 from services.broker.topics import create_topics
-from services.processes.worker import settings_environment
+from services.processes.child import settings_environment
 from services.settings import Settings
 from services.store.database import EventStore
 from tests.integration.conftest import SettingsFactory

@@ -113,6 +113,19 @@ def test_the_rule_reports_imports_of_the_same_layer_or_above(
     assert bool(_upward_imports(package, "example.py", source)) is reported
 
 
+def test_the_engine_does_not_read_the_settings() -> None:
+    """The settings object is the one reader of the environment, and its caller passes the
+    engine what it needs (the model, the actor folders, the time budget), so that the engine
+    runs the same wherever it is embedded."""
+    readers = [
+        f"{path.relative_to(ROOT)}:{line} imports {module}"
+        for path in _sources_of("extraction")
+        for line, module in _imported_modules(path.read_text(encoding="utf-8"))
+        if module == "services.settings" or module.startswith("services.settings.")
+    ]
+    assert not readers, "pass the setting down from the engine's caller:\n" + "\n".join(readers)
+
+
 def test_schemas_import_nothing_from_services() -> None:
     upward = [
         f"{path.relative_to(ROOT)}:{line} imports {module}"

@@ -8,8 +8,9 @@ may hold any section, so users add actors without touching code. A bad file rais
 
 Use::
 
-    gazetteer = ActorGazetteer.load(settings.actor_data_dirs)   # once per process
-    mentions = find_actor_mentions(doc, gazetteer)               # doc: a fully parsed spaCy Doc
+    gazetteer = ActorGazetteer.load(actor_data_dirs)    # once, by the engine's data loader
+    matcher = ActorMatcher(gazetteer, nlp.vocab)         # once per engine
+    mentions = find_actor_mentions(doc, matcher)         # doc: a fully parsed spaCy Doc
 
 Each :class:`ActorMention` gives the tokens [start, end), the head token, the coded
 :class:`schemas.event.Actor` (``text`` as written in this mention), the role it states or the

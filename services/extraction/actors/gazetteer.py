@@ -56,7 +56,7 @@ def _normalise(text: str) -> str:
 
 @dataclass(frozen=True, eq=False)
 class ActorGazetteer:
-    """Lookups by lower-cased spelling; compared and hashed by identity so matchers can cache it."""
+    """Lookups by lower-cased spelling; compared by identity, as its tables are large."""
 
     # Every term a spelling stands for, oldest first.
     terms: Mapping[str, tuple[GazetteerEntry, ...]]

@@ -57,6 +57,11 @@ class ActorMatcher:
             self._matcher.add(key, patterns)
         self._longest_role = gazetteer.longest_role_term
 
+    @property
+    def gazetteer(self) -> ActorGazetteer:
+        """The gazetteer this matcher was compiled from."""
+        return self._gazetteer
+
     def names(self, doc: Doc, on: date | None = None) -> list[NameMatch]:
         """Known names, demonyms and metonyms as they stood on the day ``on``; overlapping
         matches keep the longest."""

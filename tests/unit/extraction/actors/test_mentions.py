@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 
 from schemas.vocabulary import ActorKind
-from services.extraction.actors import ActorGazetteer, find_actor_mentions
+from services.extraction.actors import ActorGazetteer, ActorMatcher, find_actor_mentions
 from tests.unit.extraction.actors.conftest import Find, by_text
 
 
@@ -162,8 +162,8 @@ def test_a_person_from_a_user_folder_is_found_in_text(nlp: Language, tmp_path: P
         "people:\n- {name: Tala Ovanesyan, names: [Ovanesyan], country: ARM, sector: GOV,"
         " role: foreign minister}\n"
     )
-    gazetteer = ActorGazetteer.load([tmp_path])
-    mentions = find_actor_mentions(nlp("Tala Ovanesyan met the press."), gazetteer)
+    matcher = ActorMatcher(ActorGazetteer.load([tmp_path]), nlp.vocab)
+    mentions = find_actor_mentions(nlp("Tala Ovanesyan met the press."), matcher)
     assert (mentions[0].actor.name, mentions[0].actor.country) == ("Tala Ovanesyan", "ARM")
 
 

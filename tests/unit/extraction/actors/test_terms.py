@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from services.extraction.actors import ActorDataError, ActorGazetteer, find_actor_mentions
+from services.extraction.actors import (
+    ActorDataError,
+    ActorGazetteer,
+    ActorMatcher,
+    find_actor_mentions,
+)
 
 _TWO_CHAIRS = (
     "people:\n"
@@ -77,15 +82,15 @@ def test_two_people_under_one_spelling_at_once_are_refused(tmp_path: Path) -> No
     ],
 )
 def test_the_shipped_data_follows_a_career(
-    nlp: Language, gazetteer: ActorGazetteer, day: date, country: str, role: str
+    nlp: Language, matcher: ActorMatcher, day: date, country: str, role: str
 ) -> None:
-    mentions = find_actor_mentions(nlp("Tusk met the press."), gazetteer, on=day)
+    mentions = find_actor_mentions(nlp("Tusk met the press."), matcher, on=day)
     assert (mentions[0].actor.country, mentions[0].role) == (country, role)
 
 
 def test_a_former_leader_named_years_later_keeps_a_country(
-    nlp: Language, gazetteer: ActorGazetteer
+    nlp: Language, matcher: ActorMatcher
 ) -> None:
     doc = nlp("Koizumi criticised the plan.")
-    mentions = find_actor_mentions(doc, gazetteer, on=date(2012, 4, 2))
+    mentions = find_actor_mentions(doc, matcher, on=date(2012, 4, 2))
     assert (mentions[0].actor.name, mentions[0].actor.country) == ("Junichiro Koizumi", "JPN")

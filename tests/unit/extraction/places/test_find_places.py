@@ -84,9 +84,11 @@ def test_landmark_with_a_preposition_is_a_place(nlp: Language, gazetteer: PlaceG
     assert found["Kremlin"].country == "RUS"
 
 
-def test_gazetteer_loads_once(gazetteer: PlaceGazetteer) -> None:
-    assert PlaceGazetteer.load() is gazetteer
+def test_the_data_loader_joins_geonames_and_the_actor_countries(gazetteer: PlaceGazetteer) -> None:
     assert {c.kind for c in gazetteer.candidates("Georgia")} == {"country", "state"}
+    # An alias and a demonym that only the actor data (countries.yaml) knows.
+    assert [(c.kind, c.country) for c in gazetteer.candidates("Burma")] == [("country", "MMR")]
+    assert gazetteer.demonym_country("Afghans") == "AFG"
 
 
 def test_regions_from_the_data_file(nlp: Language, gazetteer: PlaceGazetteer) -> None:

@@ -13,7 +13,7 @@ from services.extraction.triggers import TriggerLexicon, TriggerMatch, TriggerMa
 
 @pytest.fixture(scope="session")
 def lexicon(engine_data: EngineData) -> TriggerLexicon:
-    return TriggerLexicon.load(engine_data.codebook)
+    return engine_data.triggers
 
 
 @pytest.fixture(scope="session")
