@@ -29,6 +29,7 @@ from services.processor.json_logs import record_position
 from services.processor.publish import send_event
 from services.processor.publisher import Publisher
 from services.processor.records import InputRecord, InvalidMessage, input_record_of
+from services.processor.sentence_letters import sentence_failure_letter
 from services.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -51,11 +52,13 @@ class Batch(Protocol):
 
 @dataclass(frozen=True)
 class CodedBatch:
-    """What a batch of records came to: events per coded record, and the dead letters."""
+    """What a batch of records came to: events per coded record, and the dead letters: of
+    records not coded, and of coded articles some of whose sentences failed (``partial``)."""
 
     size: int
     coded: list[tuple[InputRecord, list[DiplomaticEvent]]]
     invalid: list[InvalidMessage]
+    partial: list[InvalidMessage]
 
 
 class ArticleProcessor:
@@ -112,24 +115,33 @@ class ArticleProcessor:
             raise
         invalid = [item for item in decoded if isinstance(item, InvalidMessage)]
         coded: list[tuple[InputRecord, list[DiplomaticEvent]]] = []
+        partial: list[InvalidMessage] = []
         for (record, _), outcome in zip(valid, outcomes, strict=True):
             if isinstance(outcome, Exception):
                 invalid.append(_extraction_failure(record, outcome))
                 continue
+            if outcome.every_sentence_failed:
+                invalid.append(sentence_failure_letter(record, outcome))
+                continue
             try:
-                coded.append((record, [fitted_event(event) for event in outcome]))
+                coded.append((record, [fitted_event(event) for event in outcome.events]))
             except OversizedEventError as error:
                 invalid.append(
                     InvalidMessage(record, DeadLetterReason.OVERSIZED_OUTPUT, str(error))
                 )
-        return CodedBatch(len(events), coded, invalid)
+                continue
+            if outcome.failed_sentences:
+                partial.append(sentence_failure_letter(record, outcome))
+        return CodedBatch(len(events), coded, invalid, partial)
 
     async def publish(self, batch: CodedBatch) -> None:
         """Send every event and dead letter of the batch; returns once all are acknowledged."""
-        await self._send_and_confirm(batch.coded, batch.invalid)
-        for item in batch.invalid:
-            self._guard.record(dead_lettered=True)
+        await self._send_and_confirm(batch.coded, [*batch.invalid, *batch.partial])
+        # A partial letter's article was coded: the guard counts it with the coded ones.
+        for item in [*batch.invalid, *batch.partial]:
             metrics.ARTICLES_DEAD_LETTERED.labels(reason=item.reason.value).inc()
+        for _ in batch.invalid:
+            self._guard.record(dead_lettered=True)
         for _ in batch.coded:
             self._guard.record(dead_lettered=False)
         metrics.ARTICLES_PROCESSED.inc(len(batch.coded))
