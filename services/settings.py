@@ -145,6 +145,10 @@ class Settings(BaseSettings):
         """Changelog of the stories table, under the name Faust gives it: app id, table name."""
         return f"{self.app_id}-stories-changelog"
 
+    def dlq_guard_topic(self) -> str:
+        """Compacted topic where the dead-letter guard's window outlives the worker."""
+        return f"{self.app_id}-dlq-guard"
+
     def quad_class_topic(self, quad_class_slug: str) -> str:
         """Topic of the events of one quad class, e.g. ``diplomatic.events.verbal-conflict``."""
         return f"{self.topic_events}.{quad_class_slug}"

@@ -1,9 +1,10 @@
 """The agent on the articles topic: decode, extract, publish, dead-letter, then commit.
 
 Batches come from :meth:`BatchingStream.take_batches` and are coded one at a time. While one
-batch is coded, the previous one is being published: its events and dead letters are sent, and
-once the broker has acknowledged every one of them the batch is acked, so its offsets are
-committed. A batch whose handling raised is never acked: it is read again on restart.
+batch is coded, the previous one is being published: its events and dead letters are sent,
+with the dead-letter guard's window as it stands after the batch, and once the broker has
+acknowledged every one of them the batch is acked, so its offsets are committed. A batch whose
+handling raised is never acked: it is read again on restart.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from services.processor.batch_clock import BatchClock
 from services.processor.dead_letters import send_dead_letter
 from services.processor.decode import decode_article
 from services.processor.dlq_guard import DeadLetterGuard, DeadLetterGuardError
+from services.processor.dlq_guard_store import save_window
 from services.processor.event_size import OversizedEventError, fitted_event
 from services.processor.extraction_pool import ExtractionOutcome
 from services.processor.json_logs import record_position
@@ -135,15 +137,16 @@ class ArticleProcessor:
         return CodedBatch(len(events), coded, invalid, partial)
 
     async def publish(self, batch: CodedBatch) -> None:
-        """Send every event and dead letter of the batch; returns once all are acknowledged."""
-        await self._send_and_confirm(batch.coded, [*batch.invalid, *batch.partial])
+        """Send every event and dead letter of the batch, and the guard's window that counts
+        them; returns once all are acknowledged."""
+        for item in batch.invalid:
+            self._guard.record(True, item.record.partition, item.record.offset)
         # A partial letter's article was coded: the guard counts it with the coded ones.
+        for record, _ in batch.coded:
+            self._guard.record(False, record.partition, record.offset)
+        await self._send_and_confirm(batch.coded, [*batch.invalid, *batch.partial])
         for item in [*batch.invalid, *batch.partial]:
             metrics.ARTICLES_DEAD_LETTERED.labels(reason=item.reason.value).inc()
-        for _ in batch.invalid:
-            self._guard.record(dead_lettered=True)
-        for _ in batch.coded:
-            self._guard.record(dead_lettered=False)
         metrics.ARTICLES_PROCESSED.inc(len(batch.coded))
 
     async def _publish_and_ack(self, coded: CodedBatch, taken: Batch) -> None:
@@ -171,6 +174,10 @@ class ArticleProcessor:
                     acks.append(future)
         for item in invalid:
             acks.append(await send_dead_letter(self._output, self._settings.topic_dlq, item))
+        # Sent as from one of the batch's records: under exactly-once it joins a transaction
+        # that commits with the batch's offsets.
+        source = coded[0][0] if coded else invalid[0].record
+        acks.append(await save_window(self._output, self._settings, self._guard.window(), source))
         await asyncio.gather(*acks)
         now = time.time()
         for record, events in coded:

@@ -18,6 +18,7 @@ from services.processor.agent import ArticleProcessor
 from services.processor.batch_clock import BatchClock
 from services.processor.consumer_watch import register_consumer_watch
 from services.processor.dlq_guard import DeadLetterGuard
+from services.processor.dlq_guard_store import load_window
 from services.processor.extraction_pool import ExtractionPool
 from services.processor.faust_fixes.batching import BatchingStream
 from services.processor.faust_fixes.output import OutputProducer
@@ -106,6 +107,9 @@ def _register_article_agent(
         try:
             with liveness.running("articles"):
                 await pool.start()
+                saved = await load_window(settings)
+                if saved is not None and guard.restore(saved):
+                    logger.info("dead-letter guard restored: %s", guard.describe())
                 await processor.run(
                     stream.take_batches(settings.batch_size, within=settings.batch_timeout_s)
                 )

@@ -6,7 +6,9 @@ import argparse
 import asyncio
 from typing import Any
 
+from services.broker.errors import BrokerError
 from services.broker.readiness import port_is_free
+from services.broker.topics import create_topics
 from services.errors import UserError
 from services.settings import Settings, get_settings
 
@@ -49,6 +51,13 @@ def _check_start(settings: Settings) -> None:
             f"cannot reach Kafka at {settings.kafka_bootstrap_servers}: is the broker up? "
             "try `dipstream broker up`"
         )
+    # The guard's window topic is new: a cluster whose topics were created before it came
+    # would refuse the worker's first batch (brokers do not create topics on first use).
+    guard_topic = settings.dlq_guard_topic()
+    try:
+        create_topics(settings, [guard_topic])
+    except BrokerError as error:
+        raise UserError(f"cannot create {guard_topic}: {error}") from error
 
 
 def run(args: argparse.Namespace) -> int:

@@ -20,6 +20,7 @@ from services.extraction.budget import ExtractionTimeoutError
 from services.extraction.sentence_faults import ArticleEvents, SentenceFailure
 from services.processor.agent import ArticleProcessor
 from services.processor.dlq_guard import DeadLetterGuard, DeadLetterGuardError
+from services.processor.dlq_guard_store import parsed_window
 from services.processor.extraction_pool import ExtractionOutcome
 from services.processor.metrics import REGISTRY
 from services.processor.record_size import MAX_RECORD_BYTES
@@ -188,14 +189,29 @@ async def _until(condition: Callable[[], bool]) -> None:
     pytest.fail("the processor never got there")
 
 
+def test_each_batch_saves_the_guard_window_that_counts_it() -> None:
+    publisher = InMemoryPublisher()
+    batches, _ = batches_of([b"{", article("a1")], [article("a2")])
+    asyncio.run(processor(publisher).run(stream(batches)))
+    saved = [
+        parsed_window(record.value, SETTINGS.dlq_guard_topic())
+        for record in publisher.stored_on(SETTINGS.dlq_guard_topic())
+    ]
+    assert [window.outcomes if window else None for window in saved] == [
+        (True, False),
+        (True, False, False),
+    ]
+
+
 def test_a_batch_is_acked_only_once_every_send_is_acknowledged() -> None:
     publisher = InMemoryPublisher(hold_acks=True)
     batches, acked = batches_of([article("a1")])
 
     async def scenario() -> None:
         running = asyncio.create_task(processor(publisher).run(stream(batches)))
-        # One event goes to the events topic and to its quad-class topic.
-        await _until(lambda: publisher.pending == 2)
+        # One event goes to the events topic and to its quad-class topic; the guard's window
+        # goes with them.
+        await _until(lambda: publisher.pending == 3)
         assert acked == []
         assert publisher.batches_publishing == 1
         publisher.acknowledge()
@@ -214,12 +230,13 @@ def test_the_next_batch_is_coded_but_not_published_while_the_previous_waits_for_
 
     async def scenario() -> None:
         running = asyncio.create_task(articles.run(stream(batches)))
-        await _until(lambda: len(extractor.coded) == 2 and publisher.pending == 2)
+        # Each batch sends one event to two topics, and the guard's window.
+        await _until(lambda: len(extractor.coded) == 2 and publisher.pending == 3)
         assert {record.source.offset for record in publisher.sent} == {
             batches[0].events[0].message.offset
         }
         publisher.acknowledge()
-        await _until(lambda: publisher.pending == 2)
+        await _until(lambda: publisher.pending == 3)
         assert acked == [0]
         publisher.acknowledge()
         await running
@@ -235,7 +252,7 @@ def test_a_refused_send_stops_the_processor_with_the_batch_unacked() -> None:
 
     async def scenario() -> None:
         running = asyncio.create_task(processor(publisher).run(stream(batches)))
-        await _until(lambda: publisher.pending == 2)
+        await _until(lambda: publisher.pending == 3)
         publisher.refuse(ConnectionError("the broker refused"))
         with pytest.raises(ConnectionError, match="the broker refused"):
             await running

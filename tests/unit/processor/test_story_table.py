@@ -21,7 +21,7 @@ def test_faust_names_the_changelog_as_the_settings_do() -> None:
     register_stories(app, settings)
     changelog = app.tables[STORY_TABLE_NAME].changelog_topic.get_topic_name()
     assert changelog == settings.story_changelog_topic()
-    assert internal_topics(settings) == {changelog: {"cleanup.policy": "compact"}}
+    assert internal_topics(settings)[changelog] == {"cleanup.policy": "compact"}
 
 
 def test_the_sweep_finds_idle_stories_of_owned_partitions_only() -> None:
