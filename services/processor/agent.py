@@ -4,7 +4,8 @@ Batches come from :meth:`BatchingStream.take_batches` and are coded one at a tim
 batch is coded, the previous one is being published: its events and dead letters are sent,
 with the dead-letter guard's window as it stands after the batch, and once the broker has
 acknowledged every one of them the batch is acked, so its offsets are committed. A batch whose
-handling raised is never acked: it is read again on restart.
+handling raised is never acked: it is read again on restart, as is a batch still being coded
+when a stopping worker gives it up (``shutdown``).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from services.processor.publish import send_event
 from services.processor.publisher import Publisher
 from services.processor.records import InputRecord, InvalidMessage, input_record_of
 from services.processor.sentence_letters import sentence_failure_letter
+from services.processor.shutdown import Shutdown
 from services.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -73,30 +75,58 @@ class ArticleProcessor:
         guard: DeadLetterGuard,
         output: Publisher,
         clock: BatchClock | None = None,
+        shutdown: Shutdown | None = None,
     ) -> None:
         self._settings = settings
         self._pool = pool
         self._guard = guard
         self._output = output
         self._clock = clock or BatchClock(settings.extraction_timeout_s)
+        self._shutdown = shutdown or Shutdown(settings.shutdown_grace_s, lambda: None)
 
     async def run(self, batches: AsyncIterable[Batch]) -> None:
         """Code each batch while the previous one is published; ack each once published.
 
         Outputs keep the order of the batches: a batch is published only after the previous
         one is acknowledged. A failure on either side stops both at once (a task group), with
-        the batches in hand unacked, and is raised as it was.
+        the batches in hand unacked, and is raised as it was. A batch given up at shutdown
+        ends the run once the previous one is published.
         """
         try:
             async with asyncio.TaskGroup() as group:
                 publishing: asyncio.Task[None] | None = None
                 async for batch in batches:
-                    coded = await self.code(batch.events)
-                    if publishing is not None:
-                        await publishing
-                    publishing = group.create_task(self._publish_and_ack(coded, batch))
+                    with self._shutdown.batch():
+                        coded = await self._code_unless_abandoned(batch.events)
+                        if coded is None:
+                            break
+                        if publishing is not None:
+                            await publishing
+                        publishing = group.create_task(self._publish_and_ack(coded, batch))
         except BaseExceptionGroup as failure:
             raise failure.exceptions[0] from None
+
+    async def _code_unless_abandoned(self, events: Sequence[Any]) -> CodedBatch | None:
+        """The coded batch, or None if the worker stopping gave it up first."""
+        coding = asyncio.ensure_future(self.code(events))
+        abandoning = asyncio.ensure_future(self._shutdown.abandoned())
+        try:
+            await asyncio.wait((coding, abandoning), return_when=asyncio.FIRST_COMPLETED)
+        except BaseException:
+            coding.cancel()
+            raise
+        finally:
+            abandoning.cancel()
+        if coding.done():
+            return coding.result()
+        coding.cancel()
+        await asyncio.gather(coding, return_exceptions=True)
+        logger.warning(
+            "gave up a batch of %d records being coded: the worker is stopping; it is read "
+            "again after the restart",
+            len(events),
+        )
+        return None
 
     async def code(self, events: Sequence[Any]) -> CodedBatch:
         """Decode and extract a batch of Faust events; bad records become dead letters."""
@@ -151,9 +181,10 @@ class ArticleProcessor:
 
     async def _publish_and_ack(self, coded: CodedBatch, taken: Batch) -> None:
         try:
-            async with self._output.publishing_batch():
-                await self.publish(coded)
-                await taken.ack()
+            with self._shutdown.batch():
+                async with self._output.publishing_batch():
+                    await self.publish(coded)
+                    await taken.ack()
         finally:
             metrics.ARTICLES_IN_FLIGHT.dec(coded.size)
         if self._guard.tripped:

@@ -144,6 +144,13 @@ class ExtractionPool:
         finally:
             self._idle.put_nowait(index)
 
+    def kill(self) -> None:
+        """Kill the extraction processes at once, from any thread; a thread running the engine
+        in this process cannot be stopped, and ends with the process."""
+        processes = self._processes
+        if processes is not None:
+            processes.kill()
+
     def close(self) -> None:
         """Stop the extraction processes; a batch being coded is abandoned (its offsets stay
         uncommitted)."""

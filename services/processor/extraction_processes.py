@@ -113,6 +113,13 @@ class ForkedEngines:
             ) from error
         return reply
 
+    def kill(self) -> None:
+        """SIGKILL the loader, which takes its extraction processes with it; safe from any
+        thread (the watchdog of a worker that did not stop in time)."""
+        loader = self._loader
+        if loader is not None:
+            loader.kill()
+
     def close(self) -> None:
         """Stop the loader, which takes its extraction processes with it."""
         for connection in self._connections:

@@ -63,10 +63,9 @@ def _check_start(settings: Settings) -> None:
 def run(args: argparse.Namespace) -> int:
     """Start the worker; returns its exit code once it has drained and committed."""
     # Faust and spaCy are heavy imports: only this command pays for them.
-    import faust
-
     from services.processor.app import create_app
     from services.processor.json_logs import json_logging_config
+    from services.processor.shutdown import StoppingWorker
 
     settings = get_settings()
     if args.web_port is not None:
@@ -77,8 +76,9 @@ def run(args: argparse.Namespace) -> int:
     # table, written to stdout outside logging, is not JSON).
     json_logs = settings.log_format == "json"
     # faust.Worker installs SIGINT/SIGTERM handlers that stop the app: agents finish their
-    # batch, acked offsets are committed, then the loop closes.
-    worker = faust.Worker(
+    # batch (or give it up at half the grace), acked offsets are committed, then the loop
+    # closes; past DIPSTREAM_SHUTDOWN_GRACE_S the worker exits non-zero whatever it was doing.
+    worker = StoppingWorker(
         app,
         loglevel=args.loglevel,
         quiet=json_logs,
