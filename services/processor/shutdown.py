@@ -48,7 +48,7 @@ class Shutdown:
         self._on_hard_exit = on_hard_exit
         # os._exit: no clean-up may run, it is what hangs; tests pass a recorder.
         self._hard_exit = hard_exit
-        self._started: float | None = None
+        self._stopping = False
         self._in_hand = 0
         self._idle = asyncio.Event()
         self._idle.set()
@@ -57,14 +57,14 @@ class Shutdown:
     @property
     def stopping(self) -> bool:
         """True once the worker has begun to stop."""
-        return self._started is not None
+        return self._stopping
 
     def begin(self) -> None:
         """Start stopping (again is a no-op): arm the watchdog, and abandon the batch being
         coded once half the grace has passed. Called in the event loop."""
-        if self._started is not None:
+        if self._stopping:
             return
-        self._started = time.monotonic()
+        self._stopping = True
         logger.info("stopping within %g s: no new batch is taken", self.grace_s)
         threading.Thread(target=self._watch, name="shutdown-watchdog", daemon=True).start()
         asyncio.get_running_loop().call_later(self.grace_s / 2, self._abandon.set)
