@@ -24,6 +24,8 @@ class DeadLetterReason(StrEnum):
     TOO_DEEPLY_NESTED = "too_deeply_nested"  # JSON nested deeper than the decoder allows
     EXTRACTION_TIMEOUT = "extraction_timeout"  # coding the article ran over its time budget
     OVERSIZED_OUTPUT = "oversized_output"  # what the record came to is over the record limit
+    # Some sentences made the engine raise: the others' events were published (see headers).
+    EXTRACTION_PARTIAL = "extraction_partial"
 
 
 class DeadLetterHeaders(BaseModel):

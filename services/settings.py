@@ -71,6 +71,12 @@ class Settings(BaseSettings):
         description="Extraction processes per worker, each batch split between them; 0 runs "
         "the engine in one thread of the worker.",
     )
+    shutdown_grace_s: float = Field(
+        30.0,
+        gt=0,
+        description="Seconds a stopping worker has to exit: a batch still being coded at half "
+        "of it is abandoned (read again after the restart); past it the worker exits non-zero.",
+    )
     data_dir: Path = Field(Path("var/worker"), description="Faust table state directory.")
     log_format: LogFormat = Field(
         "text", description="Worker logs: text for people, json for one JSON object per line."
@@ -144,6 +150,10 @@ class Settings(BaseSettings):
     def story_changelog_topic(self) -> str:
         """Changelog of the stories table, under the name Faust gives it: app id, table name."""
         return f"{self.app_id}-stories-changelog"
+
+    def dlq_guard_topic(self) -> str:
+        """Compacted topic where the dead-letter guard's window outlives the worker."""
+        return f"{self.app_id}-dlq-guard"
 
     def quad_class_topic(self, quad_class_slug: str) -> str:
         """Topic of the events of one quad class, e.g. ``diplomatic.events.verbal-conflict``."""

@@ -33,13 +33,15 @@ def topic_names(settings: Settings) -> list[str]:
 
 
 def internal_topics(settings: Settings) -> dict[str, dict[str, str]]:
-    """Topics of the worker's own state, with their configs: the stories table's changelog.
+    """Topics of the worker's own state, with their configs: the stories table's changelog
+    and the dead-letter guard's window.
 
-    Created with the others so that workers starting together find it whole: when each
-    worker's Faust created it on start, one could read its metadata before it had partitions
-    and stop with a partition-count mismatch.
+    Created with the others so that workers starting together find them whole: when each
+    worker's Faust created the changelog on start, one could read its metadata before it had
+    partitions and stop with a partition-count mismatch.
     """
-    return {settings.story_changelog_topic(): {"cleanup.policy": "compact"}}
+    compacted = {"cleanup.policy": "compact"}
+    return {settings.story_changelog_topic(): compacted, settings.dlq_guard_topic(): compacted}
 
 
 @contextmanager

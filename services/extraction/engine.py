@@ -4,13 +4,14 @@ An article is tokenized and split into sentences cheaply; the pre-filter keeps t
 that may hold an event (and the ones naming actors before them); only those go through the
 tagger and parser, joined into one text per article and batched with ``nlp.pipe``, so that
 matchers and coreference see the whole article; evidence offsets are mapped back to the
-original text.
+original text. A sentence on which a stage raises costs only its own events: the others are
+kept, and :meth:`ExtractionEngine.code_batch` reports it (``sentence_faults``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from spacy.language import Language
@@ -22,6 +23,7 @@ from services.extraction.data_loader import EngineData, load_engine_data
 from services.extraction.events.builder import EventBuilder
 from services.extraction.places import PlaceGazetteer, find_places, place_of_name
 from services.extraction.places.finder import PlaceWords
+from services.extraction.sentence_faults import ArticleEvents
 from services.extraction.sentences.document import ParsedArticle, joined_text
 from services.extraction.sentences.pipeline import SentenceSlice, load_pipeline, split_sentences
 from services.extraction.sentences.prefilter import (
@@ -169,12 +171,19 @@ class ExtractionEngine:
         return self.extract_batch([article])[0]
 
     def extract_batch(self, articles: Sequence[Article]) -> list[list[DiplomaticEvent]]:
-        """The events of each article, in order; sentences of all articles are parsed together."""
+        """The events of each article, in order; sentences of all articles are parsed together.
+        Raises :class:`~services.extraction.sentence_faults.SentenceCodingError` if a sentence
+        could not be coded (:meth:`code_batch` keeps the other sentences' events)."""
+        return [coded.events_or_raise() for coded in self.code_batch(articles)]
+
+    def code_batch(self, articles: Sequence[Article]) -> list[ArticleEvents]:
+        """Like :meth:`extract_batch`, with the sentences the engine raised on reported per
+        article instead of raised."""
         return self._extract_within(articles, self._article_budget_s)
 
     def _extract_within(
         self, articles: Sequence[Article], budget_s: float | None
-    ) -> list[list[DiplomaticEvent]]:
+    ) -> list[ArticleEvents]:
         selections = [self._select(article) for article in articles]
         # Articles with no candidate sentence skip the pipeline altogether: on a news feed they
         # are most articles, and even an empty Doc costs a pass through every component.
@@ -184,7 +193,7 @@ class ExtractionEngine:
             for index in chosen
         ]
         docs = iter(self._nlp.pipe(texts, batch_size=_PIPE_BATCH))
-        results: list[list[DiplomaticEvent]] = [[] for _ in selections]
+        results = [ArticleEvents([]) for _ in selections]
         for index in chosen:
             selection = selections[index]
             parsed = ParsedArticle(selection.article.text, selection.sentences, next(docs))
@@ -203,16 +212,17 @@ class ExtractionEngine:
 
     def _events(
         self, article: Article, parsed: ParsedArticle, clock: ArticleClock
-    ) -> list[DiplomaticEvent]:
+    ) -> ArticleEvents:
         clock.check()
         triggers = self._trigger_matcher.find(parsed.doc)
         if not triggers:
-            return []
+            return ArticleEvents([])
         published = article.published_at.date() if article.published_at else None
         mentions = find_actor_mentions(parsed.doc, self._actor_matcher, on=published)
         clock.check()
         places = find_places(parsed.doc, self._place_gazetteer, self._place_words)
         clock.check()
-        events = self._builder.build(article, parsed, triggers, mentions, places)
+        built = self._builder.build(article, parsed, triggers, mentions, places)
         clock.check()
-        return [event for event in events if event.confidence >= self._threshold]
+        kept = [event for event in built.events if event.confidence >= self._threshold]
+        return replace(built, events=kept)

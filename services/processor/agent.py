@@ -1,9 +1,11 @@
 """The agent on the articles topic: decode, extract, publish, dead-letter, then commit.
 
 Batches come from :meth:`BatchingStream.take_batches` and are coded one at a time. While one
-batch is coded, the previous one is being published: its events and dead letters are sent, and
-once the broker has acknowledged every one of them the batch is acked, so its offsets are
-committed. A batch whose handling raised is never acked: it is read again on restart.
+batch is coded, the previous one is being published: its events and dead letters are sent,
+with the dead-letter guard's window as it stands after the batch, and once the broker has
+acknowledged every one of them the batch is acked, so its offsets are committed. A batch whose
+handling raised is never acked: it is read again on restart, as is a batch still being coded
+when a stopping worker gives it up (``shutdown``).
 """
 
 from __future__ import annotations
@@ -23,12 +25,15 @@ from services.processor.batch_clock import BatchClock
 from services.processor.dead_letters import send_dead_letter
 from services.processor.decode import decode_article
 from services.processor.dlq_guard import DeadLetterGuard, DeadLetterGuardError
+from services.processor.dlq_guard_store import save_window
 from services.processor.event_size import OversizedEventError, fitted_event
 from services.processor.extraction_pool import ExtractionOutcome
 from services.processor.json_logs import record_position
 from services.processor.publish import send_event
 from services.processor.publisher import Publisher
 from services.processor.records import InputRecord, InvalidMessage, input_record_of
+from services.processor.sentence_letters import sentence_failure_letter
+from services.processor.shutdown import Shutdown
 from services.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -51,11 +56,13 @@ class Batch(Protocol):
 
 @dataclass(frozen=True)
 class CodedBatch:
-    """What a batch of records came to: events per coded record, and the dead letters."""
+    """What a batch of records came to: events per coded record, and the dead letters: of
+    records not coded, and of coded articles some of whose sentences failed (``partial``)."""
 
     size: int
     coded: list[tuple[InputRecord, list[DiplomaticEvent]]]
     invalid: list[InvalidMessage]
+    partial: list[InvalidMessage]
 
 
 class ArticleProcessor:
@@ -68,30 +75,58 @@ class ArticleProcessor:
         guard: DeadLetterGuard,
         output: Publisher,
         clock: BatchClock | None = None,
+        shutdown: Shutdown | None = None,
     ) -> None:
         self._settings = settings
         self._pool = pool
         self._guard = guard
         self._output = output
         self._clock = clock or BatchClock(settings.extraction_timeout_s)
+        self._shutdown = shutdown or Shutdown(settings.shutdown_grace_s, lambda: None)
 
     async def run(self, batches: AsyncIterable[Batch]) -> None:
         """Code each batch while the previous one is published; ack each once published.
 
         Outputs keep the order of the batches: a batch is published only after the previous
         one is acknowledged. A failure on either side stops both at once (a task group), with
-        the batches in hand unacked, and is raised as it was.
+        the batches in hand unacked, and is raised as it was. A batch given up at shutdown
+        ends the run once the previous one is published.
         """
         try:
             async with asyncio.TaskGroup() as group:
                 publishing: asyncio.Task[None] | None = None
                 async for batch in batches:
-                    coded = await self.code(batch.events)
-                    if publishing is not None:
-                        await publishing
-                    publishing = group.create_task(self._publish_and_ack(coded, batch))
+                    with self._shutdown.batch():
+                        coded = await self._code_unless_abandoned(batch.events)
+                        if coded is None:
+                            break
+                        if publishing is not None:
+                            await publishing
+                        publishing = group.create_task(self._publish_and_ack(coded, batch))
         except BaseExceptionGroup as failure:
             raise failure.exceptions[0] from None
+
+    async def _code_unless_abandoned(self, events: Sequence[Any]) -> CodedBatch | None:
+        """The coded batch, or None if the worker stopping gave it up first."""
+        coding = asyncio.ensure_future(self.code(events))
+        abandoning = asyncio.ensure_future(self._shutdown.abandoned())
+        try:
+            await asyncio.wait((coding, abandoning), return_when=asyncio.FIRST_COMPLETED)
+        except BaseException:
+            coding.cancel()
+            raise
+        finally:
+            abandoning.cancel()
+        if coding.done():
+            return coding.result()
+        coding.cancel()
+        await asyncio.gather(coding, return_exceptions=True)
+        logger.warning(
+            "gave up a batch of %d records being coded: the worker is stopping; it is read "
+            "again after the restart",
+            len(events),
+        )
+        return None
 
     async def code(self, events: Sequence[Any]) -> CodedBatch:
         """Decode and extract a batch of Faust events; bad records become dead letters."""
@@ -112,33 +147,44 @@ class ArticleProcessor:
             raise
         invalid = [item for item in decoded if isinstance(item, InvalidMessage)]
         coded: list[tuple[InputRecord, list[DiplomaticEvent]]] = []
+        partial: list[InvalidMessage] = []
         for (record, _), outcome in zip(valid, outcomes, strict=True):
             if isinstance(outcome, Exception):
                 invalid.append(_extraction_failure(record, outcome))
                 continue
+            if outcome.every_sentence_failed:
+                invalid.append(sentence_failure_letter(record, outcome))
+                continue
             try:
-                coded.append((record, [fitted_event(event) for event in outcome]))
+                coded.append((record, [fitted_event(event) for event in outcome.events]))
             except OversizedEventError as error:
                 invalid.append(
                     InvalidMessage(record, DeadLetterReason.OVERSIZED_OUTPUT, str(error))
                 )
-        return CodedBatch(len(events), coded, invalid)
+                continue
+            if outcome.failed_sentences:
+                partial.append(sentence_failure_letter(record, outcome))
+        return CodedBatch(len(events), coded, invalid, partial)
 
     async def publish(self, batch: CodedBatch) -> None:
-        """Send every event and dead letter of the batch; returns once all are acknowledged."""
-        await self._send_and_confirm(batch.coded, batch.invalid)
+        """Send every event and dead letter of the batch, and the guard's window that counts
+        them; returns once all are acknowledged."""
         for item in batch.invalid:
-            self._guard.record(dead_lettered=True)
+            self._guard.record(True, item.record.partition, item.record.offset)
+        # A partial letter's article was coded: the guard counts it with the coded ones.
+        for record, _ in batch.coded:
+            self._guard.record(False, record.partition, record.offset)
+        await self._send_and_confirm(batch.coded, [*batch.invalid, *batch.partial])
+        for item in [*batch.invalid, *batch.partial]:
             metrics.ARTICLES_DEAD_LETTERED.labels(reason=item.reason.value).inc()
-        for _ in batch.coded:
-            self._guard.record(dead_lettered=False)
         metrics.ARTICLES_PROCESSED.inc(len(batch.coded))
 
     async def _publish_and_ack(self, coded: CodedBatch, taken: Batch) -> None:
         try:
-            async with self._output.publishing_batch():
-                await self.publish(coded)
-                await taken.ack()
+            with self._shutdown.batch():
+                async with self._output.publishing_batch():
+                    await self.publish(coded)
+                    await taken.ack()
         finally:
             metrics.ARTICLES_IN_FLIGHT.dec(coded.size)
         if self._guard.tripped:
@@ -159,6 +205,10 @@ class ArticleProcessor:
                     acks.append(future)
         for item in invalid:
             acks.append(await send_dead_letter(self._output, self._settings.topic_dlq, item))
+        # Sent as from one of the batch's records: under exactly-once it joins a transaction
+        # that commits with the batch's offsets.
+        source = coded[0][0] if coded else invalid[0].record
+        acks.append(await save_window(self._output, self._settings, self._guard.window(), source))
         await asyncio.gather(*acks)
         now = time.time()
         for record, events in coded:

@@ -18,6 +18,7 @@ from services.processor.agent import ArticleProcessor
 from services.processor.batch_clock import BatchClock
 from services.processor.consumer_watch import register_consumer_watch
 from services.processor.dlq_guard import DeadLetterGuard
+from services.processor.dlq_guard_store import load_window
 from services.processor.extraction_pool import ExtractionPool
 from services.processor.faust_fixes.batching import BatchingStream
 from services.processor.faust_fixes.output import OutputProducer
@@ -33,6 +34,7 @@ from services.processor.metrics import (
     initialise_label_sets,
 )
 from services.processor.process_metrics import register_process_metrics
+from services.processor.shutdown import Shutdown
 from services.processor.startup_line import register_startup_line
 from services.processor.story_table import register_stories
 from services.settings import Settings
@@ -40,8 +42,9 @@ from services.settings import Settings
 logger = logging.getLogger(__name__)
 
 
-def create_app(settings: Settings) -> faust.App:
-    """The stream processor as a Faust app, ready for ``faust.Worker``."""
+def create_app(settings: Settings) -> StreamApp:
+    """The stream processor as a Faust app, ready for a :class:`StoppingWorker` with its
+    ``shutdown``."""
     app = StreamApp(
         settings.app_id,
         broker=faust_broker_url(settings),
@@ -64,12 +67,14 @@ def create_app(settings: Settings) -> faust.App:
         Stream=BatchingStream,
     )
     pool = ExtractionPool(settings)
+    # Read by the consumer and the batching stream when the app stops; StoppingWorker begins it.
+    app.shutdown = Shutdown(settings.shutdown_grace_s, pool.kill)
     guard = DeadLetterGuard(settings.dlq_guard_window, settings.dlq_guard_max_ratio)
     clock = BatchClock(settings.extraction_timeout_s)
     liveness = AgentLiveness()
     _register_metrics(guard)
     _register_article_agent(app, settings, pool, guard, clock, liveness)
-    register_stories(app, settings)
+    register_stories(app, settings, app.shutdown)
     lag = register_consumer_watch(app, settings)
     register_stall_watch(app)
     register_health(app, settings, pool, guard, lag, clock, liveness)
@@ -86,14 +91,14 @@ def _register_metrics(guard: DeadLetterGuard) -> None:
 
 
 def _register_article_agent(
-    app: faust.App,
+    app: StreamApp,
     settings: Settings,
     pool: ExtractionPool,
     guard: DeadLetterGuard,
     clock: BatchClock,
     liveness: AgentLiveness,
 ) -> None:
-    processor = ArticleProcessor(settings, pool, guard, OutputProducer(app), clock)
+    processor = ArticleProcessor(settings, pool, guard, OutputProducer(app), clock, app.shutdown)
     articles = app.topic(settings.topic_articles, key_serializer="raw", value_serializer="raw")
 
     @app.agent(articles, name="articles")
@@ -106,6 +111,9 @@ def _register_article_agent(
         try:
             with liveness.running("articles"):
                 await pool.start()
+                saved = await load_window(settings)
+                if saved is not None and guard.restore(saved):
+                    logger.info("dead-letter guard restored: %s", guard.describe())
                 await processor.run(
                     stream.take_batches(settings.batch_size, within=settings.batch_timeout_s)
                 )

@@ -43,7 +43,7 @@ def dead_letter_headers(invalid: InvalidMessage) -> Headers:
     ).to_kafka_headers()
     # A record replayed from the dead-letter topic carries the headers of its first failure.
     kept = tuple((name, value) for name, value in record.headers if not name.startswith("dlq_"))
-    return (*kept, *added)
+    return (*kept, *added, *invalid.details)
 
 
 def dead_letter_record(invalid: InvalidMessage) -> tuple[bytes | None, bytes | None, Headers]:

@@ -16,16 +16,17 @@ from collections.abc import Sequence
 from concurrent.futures import BrokenExecutor, ThreadPoolExecutor
 from pathlib import Path
 
-from schemas import Article, DiplomaticEvent
+from schemas import Article
 from services.extraction import ExtractionEngine
 from services.extraction.data_loader import load_engine_data
+from services.extraction.sentence_faults import ArticleEvents
 from services.processor.extraction_processes import ForkedEngines
 from services.processor.metrics import EXTRACTION_DURATION
 from services.settings import Settings
 
 logger = logging.getLogger(__name__)
 
-ExtractionOutcome = list[DiplomaticEvent] | Exception
+ExtractionOutcome = ArticleEvents | Exception
 
 # The engine of this process: set once by the executor's initializer.
 _engine: ExtractionEngine | None = None
@@ -51,10 +52,10 @@ def _engine_loaded() -> None:
     """Nothing: running it proves the thread's initializer loaded the engine."""
 
 
-def _extract_batch(articles: Sequence[Article]) -> list[list[DiplomaticEvent]]:
+def _extract_batch(articles: Sequence[Article]) -> list[ArticleEvents]:
     if _engine is None:
         raise RuntimeError("extraction engine not loaded in this worker process")
-    return _engine.extract_batch(list(articles))
+    return _engine.code_batch(list(articles))
 
 
 class ExtractionPool:
@@ -112,11 +113,11 @@ class ExtractionPool:
         )
 
     async def extract(self, articles: Sequence[Article]) -> list[ExtractionOutcome]:
-        """Events of each article, or the exception the engine raised on that article."""
+        """What the engine made of each article, or the exception it raised on that article."""
         if not articles:
             return []
         if self._settings.extraction_passthrough:
-            return [[] for _ in articles]
+            return [ArticleEvents([]) for _ in articles]
         shares = await asyncio.gather(
             *(
                 self._extract_share(share)
@@ -142,7 +143,7 @@ class ExtractionPool:
         except Exception as error:
             return error
 
-    async def _run(self, articles: Sequence[Article]) -> list[list[DiplomaticEvent]]:
+    async def _run(self, articles: Sequence[Article]) -> list[ArticleEvents]:
         if self._executor is None:
             raise RuntimeError("ExtractionPool.start() was not awaited")
         loop = asyncio.get_running_loop()
@@ -158,6 +159,13 @@ class ExtractionPool:
                 )
         finally:
             self._idle.put_nowait(index)
+
+    def kill(self) -> None:
+        """Kill the extraction processes at once, from any thread; a thread running the engine
+        in this process cannot be stopped, and ends with the process."""
+        processes = self._processes
+        if processes is not None:
+            processes.kill()
 
     def close(self) -> None:
         """Stop the extraction processes; a batch being coded is abandoned (its offsets stay

@@ -27,9 +27,13 @@ from collections.abc import Sequence
 from concurrent.futures import BrokenExecutor
 from multiprocessing.connection import Connection, Pipe
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from schemas import Article, DiplomaticEvent
+from schemas import Article
+
+if TYPE_CHECKING:
+    # Annotations only: importing the extraction package loads spaCy.
+    from services.extraction.sentence_faults import ArticleEvents
 
 _PR_SET_PDEATHSIG = 1
 
@@ -96,9 +100,9 @@ class ForkedEngines:
         loader failed (its error is on the worker's stderr)."""
         self.pids = [self._receive(index)[1] for index in range(self.count)]
 
-    def run(self, index: int, articles: Sequence[Article]) -> list[list[DiplomaticEvent]]:
-        """The events of ``articles``, coded by extraction process ``index``; the engine's own
-        exception is raised again here."""
+    def run(self, index: int, articles: Sequence[Article]) -> list[ArticleEvents]:
+        """What extraction process ``index`` made of ``articles``; the engine's own exception
+        is raised again here."""
         try:
             self._connections[index].send(list(articles))
         except (OSError, ValueError) as error:
@@ -106,7 +110,7 @@ class ForkedEngines:
         kind, payload = self._receive(index)
         if kind == "error":
             raise payload
-        result: list[list[DiplomaticEvent]] = payload
+        result: list[ArticleEvents] = payload
         return result
 
     def _receive(self, index: int) -> tuple[str, Any]:
@@ -118,6 +122,13 @@ class ForkedEngines:
                 f"extraction process {index} is gone (loader exit code {code})"
             ) from error
         return reply
+
+    def kill(self) -> None:
+        """SIGKILL the loader, which takes its extraction processes with it; safe from any
+        thread (the watchdog of a worker that did not stop in time)."""
+        loader = self._loader
+        if loader is not None:
+            loader.kill()
 
     def close(self) -> None:
         """Stop the loader, which takes its extraction processes with it."""
@@ -138,7 +149,7 @@ def _serve(connection: Connection, engine: Any) -> None:
         except (EOFError, OSError):
             return
         try:
-            reply: tuple[str, Any] = ("events", engine.extract_batch(articles))
+            reply: tuple[str, Any] = ("events", engine.code_batch(articles))
         except Exception as error:
             # Any engine fault is the batch's, reported to the worker, never this process's end.
             reply = ("error", _picklable(error))

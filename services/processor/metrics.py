@@ -47,6 +47,15 @@ ARTICLES_DEAD_LETTERED = Counter(
     registry=REGISTRY,
 )
 
+# Counter: sentences the engine raised on. Their articles' other sentences were coded and
+# their events published; each such article is also a dead letter (extraction_partial, or
+# extraction_error when every sentence failed).
+SENTENCES_FAILED = Counter(
+    "dipstream_sentences_failed",
+    "Sentences the extraction engine raised on (their articles' other events were published).",
+    registry=REGISTRY,
+)
+
 # Counter: records of the events topic that could not be folded into a story and were written
 # to the dead-letter topic, by reason (a DeadLetterReason value).
 STORY_EVENTS_DEAD_LETTERED = Counter(

@@ -31,6 +31,8 @@ class InvalidMessage:
     record: InputRecord
     reason: DeadLetterReason
     error: str
+    # Headers of this dead letter beyond the ``dlq_*`` ones every letter has.
+    details: Headers = ()
 
 
 def input_record_of(event: Any) -> InputRecord:

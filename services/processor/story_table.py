@@ -21,6 +21,7 @@ import faust
 
 from services.processor.faust_fixes.output import OutputProducer
 from services.processor.metrics import STORIES_TRACKED
+from services.processor.shutdown import Shutdown
 from services.processor.stories import StoryState, is_expired
 from services.processor.story_folder import StoryFolder
 from services.settings import Settings
@@ -32,7 +33,7 @@ STORY_TABLE_NAME = "stories"
 STORY_BATCH_SIZE = 256
 
 
-def register_stories(app: faust.App, settings: Settings) -> None:
+def register_stories(app: faust.App, settings: Settings, shutdown: Shutdown) -> None:
     """Add the stories table, the agent that folds events into it, and the expiry sweep."""
     events_topic = app.topic(settings.topic_events, key_serializer="raw", value_serializer="raw")
     output = OutputProducer(app)
@@ -54,9 +55,10 @@ def register_stories(app: faust.App, settings: Settings) -> None:
             async for batch in stream.take_batches(
                 STORY_BATCH_SIZE, within=settings.batch_timeout_s
             ):
-                async with output.publishing_batch():
-                    await folder.fold(batch.events)
-                    await batch.ack()
+                with shutdown.batch():
+                    async with output.publishing_batch():
+                        await folder.fold(batch.events)
+                        await batch.ack()
         except Exception as fault:
             logger.critical("stopping the worker: %s: %s", type(fault).__name__, fault)
             await app.crash(fault)

@@ -71,6 +71,16 @@ def test_the_worker_probes_serve_the_health_views_on_the_configured_port() -> No
     assert WORKER["resources"]["limits"]["memory"] == "768Mi"
 
 
+def test_the_orchestrators_wait_longer_than_a_stopping_worker_may_take() -> None:
+    # A worker exits within DIPSTREAM_SHUTDOWN_GRACE_S; killed before, it cannot commit.
+    grace = Settings(_env_file=None).shutdown_grace_s
+    pod = BY_KIND["Deployment"]["spec"]["template"]["spec"]
+    assert pod["terminationGracePeriodSeconds"] > grace
+    compose = yaml.safe_load(COMPOSE.read_text())
+    stop_grace = compose["x-worker"]["stop_grace_period"]
+    assert re.fullmatch(r"\d+s", stop_grace) and int(stop_grace[:-1]) > grace
+
+
 def test_the_configmap_holds_only_real_settings() -> None:
     for variable in CONFIG:
         field = variable.removeprefix("DIPSTREAM_").lower()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,8 @@ READY_TIMEOUT_S = 120.0
 STOP_TIMEOUT_S = 60.0
 OUTPUT_TIMEOUT_S = 90.0
 _POLL_S = 0.25
+# Faust's default broker_commit_interval: how often a worker commits.
+COMMIT_INTERVAL_S = 2.8
 
 
 StartWorker = Callable[[Settings], WorkerProcess]
@@ -69,6 +72,28 @@ def pipeline_settings(settings_factory: Callable[..., Settings]) -> Settings:
     settings = settings_factory(extraction_workers=0, batch_timeout_s=0.1)
     create_topics(settings)
     return settings
+
+
+def exactly_once_settings(settings_factory: Callable[..., Settings], **overrides: Any) -> Settings:
+    """Isolated exactly-once settings with every topic created; a worker killed or stopped
+    hard hands its partitions over once its 10 s session times out."""
+    settings = settings_factory(
+        processing_guarantee="exactly_once",
+        batch_timeout_s=0.1,
+        consumer_session_timeout_s=10,
+        **overrides,
+    )
+    create_topics(settings)
+    return settings
+
+
+def assert_each_event_visible_once(settings: Settings) -> None:
+    """No event id twice on the events topic for read_committed readers, read once whatever
+    a worker commits late has had two commit intervals to show up."""
+    time.sleep(2 * COMMIT_INTERVAL_S)
+    records = collect(settings, [settings.topic_events], bool, isolation_level="read_committed")
+    copies = Counter(dict(record.headers)["ce_id"] for record in records)
+    assert [event_id for event_id, count in copies.items() if count > 1] == []
 
 
 def article_json(article_id: str, text: str, **fields: Any) -> bytes:

@@ -32,9 +32,14 @@ POLL_MS = 500
 NO_HEADERS = "(no dlq headers)"
 DLQ_HEADER_PREFIX = "dlq_"
 # Counted as left, never replayed: a letter from another topic (an events-topic record that is
-# not an event), and one whose value is a truncated copy (reason oversized_output).
+# not an event), one whose value is a truncated copy (reason oversized_output), and one whose
+# article was coded with some sentences failed (reason extraction_partial): its events are
+# published, and coding it again would publish them again, some of them (an event merged with
+# a mention in a failed sentence) under a new id, so even consumers keyed by event id would
+# see them twice.
 OTHER_TOPIC = "(from another topic)"
 NOT_ORIGINAL = "(value not the original)"
+PARTIAL = "(extraction_partial: events already published)"
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -190,6 +195,8 @@ def _unreplayable(record: ConsumerRecord, settings: Settings) -> str | None:
         return OTHER_TOPIC
     if ORIGINAL_LENGTH_HEADER in headers or ORIGINAL_VALUE_HEADER in headers:
         return NOT_ORIGINAL
+    if headers.get(f"{DLQ_HEADER_PREFIX}reason") == DeadLetterReason.EXTRACTION_PARTIAL.encode():
+        return PARTIAL
     return None
 
 

@@ -6,7 +6,9 @@ import argparse
 import asyncio
 from typing import Any
 
+from services.broker.errors import BrokerError
 from services.broker.readiness import port_is_free
+from services.broker.topics import create_topics
 from services.errors import UserError
 from services.settings import Settings, get_settings
 
@@ -49,15 +51,21 @@ def _check_start(settings: Settings) -> None:
             f"cannot reach Kafka at {settings.kafka_bootstrap_servers}: is the broker up? "
             "try `dipstream broker up`"
         )
+    # The guard's window topic is new: a cluster whose topics were created before it came
+    # would refuse the worker's first batch (brokers do not create topics on first use).
+    guard_topic = settings.dlq_guard_topic()
+    try:
+        create_topics(settings, [guard_topic])
+    except BrokerError as error:
+        raise UserError(f"cannot create {guard_topic}: {error}") from error
 
 
 def run(args: argparse.Namespace) -> int:
     """Start the worker; returns its exit code once it has drained and committed."""
     # Faust and spaCy are heavy imports: only this command pays for them.
-    import faust
-
     from services.processor.app import create_app
     from services.processor.json_logs import json_logging_config
+    from services.processor.shutdown import StoppingWorker
 
     settings = get_settings()
     if args.web_port is not None:
@@ -68,8 +76,9 @@ def run(args: argparse.Namespace) -> int:
     # table, written to stdout outside logging, is not JSON).
     json_logs = settings.log_format == "json"
     # faust.Worker installs SIGINT/SIGTERM handlers that stop the app: agents finish their
-    # batch, acked offsets are committed, then the loop closes.
-    worker = faust.Worker(
+    # batch (or give it up at half the grace), acked offsets are committed, then the loop
+    # closes; past DIPSTREAM_SHUTDOWN_GRACE_S the worker exits non-zero whatever it was doing.
+    worker = StoppingWorker(
         app,
         loglevel=args.loglevel,
         quiet=json_logs,

@@ -1,5 +1,10 @@
 """From a parsed article to its events: which triggers count, their times and places, then the
-steps of each trigger (``trigger_steps``), merging and assembly."""
+steps of each trigger (``trigger_steps``), merging and assembly.
+
+The triggers of each sentence are read apart from the others': a sentence on which a step
+raises loses its own events and is reported (``sentence_faults``), and the article keeps the
+events of its other sentences.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ from schemas import (
     DiplomaticEvent,
     EventStatus,
     Location,
+    TextSpan,
 )
 from services.extraction.actors import ActorMention
 from services.extraction.actors.index import ActorIndex
@@ -25,6 +31,7 @@ from services.extraction.events.main_event import main_triggers
 from services.extraction.events.trigger_steps import ArticleContext, TriggerSteps
 from services.extraction.places import NamedPlace, PlaceMention, StoryPlace, place_of_event
 from services.extraction.places.finder import PlaceWords
+from services.extraction.sentence_faults import ArticleEvents, SentenceFailure
 from services.extraction.sentences.document import ParsedArticle
 from services.extraction.status.cues import Cues
 from services.extraction.timex.article_times import ArticleTimes, TimeReader, article_times
@@ -67,10 +74,11 @@ class EventBuilder:
         triggers: Sequence[TriggerMatch],
         mentions: Sequence[ActorMention],
         places: Sequence[PlaceMention],
-    ) -> list[DiplomaticEvent]:
-        """Every distinct event of the article, merged across its mentions."""
+    ) -> ArticleEvents:
+        """Every distinct event of the article, merged across its mentions, and the sentences
+        that raised."""
         if not triggers:
-            return []
+            return ArticleEvents([])
         doc = parsed.doc
         actors = ActorIndex(doc, mentions)
         heads = [doc[trigger.head] for trigger in triggers]
@@ -91,24 +99,48 @@ class EventBuilder:
         ]
         main = main_triggers(doc, eligible, self._modality)
         context = ArticleContext(article, parsed, actors, times.of_trigger, briefer, main)
+        sentences = _SentenceNumbers(parsed)
+        by_sentence: dict[int, list[TriggerMatch]] = {}
+        for trigger in eligible:
+            by_sentence.setdefault(sentences.start_of(doc[trigger.head]), []).append(trigger)
+        failures: dict[int, SentenceFailure] = {}
         candidates: list[EventCandidate] = []
         anaphors: list[AnaphoricMention] = []
-        for trigger in eligible:
-            found = self._steps.events(context, trigger)
-            if isinstance(found, list):
-                place = place_of_event(doc, trigger.head, places, self._place_words)
-                if place is not None:
-                    found = [self._placed(candidate, place.location) for candidate in found]
-            if isinstance(found, AnaphoricMention):
-                anaphors.append(found)
-            else:
-                candidates.extend(found)
-        events = [
-            assemble(article, _with_defaults(candidate, times, story_place))
-            for candidate in merge_mentions(candidates, anaphors, article.published_at)
-        ]
+        for start, sentence_triggers in by_sentence.items():
+            try:
+                found = [self._trigger_events(context, t, places) for t in sentence_triggers]
+            except Exception as error:  # one sentence's fault costs only its own events
+                failures[start] = sentences.failure(start, error)
+                continue
+            for item in found:
+                if isinstance(item, AnaphoricMention):
+                    anaphors.append(item)
+                else:
+                    candidates.extend(item)
+        events: list[DiplomaticEvent] = []
+        for candidate in merge_mentions(candidates, anaphors, article.published_at):
+            try:
+                events.append(assemble(article, _with_defaults(candidate, times, story_place)))
+            except Exception as error:  # as above, charged to the event's first sentence
+                start = candidate.sentence.start
+                failures.setdefault(start, sentences.failure(start, error))
         unique = {event.event_id: event for event in reversed(events)}
-        return sorted(unique.values(), key=lambda event: event.evidence.triggers[0].start)
+        return ArticleEvents(
+            sorted(unique.values(), key=lambda event: event.evidence.triggers[0].start),
+            tuple(failures[start] for start in sorted(failures)),
+            len(by_sentence.keys() | failures.keys()),
+        )
+
+    def _trigger_events(
+        self, context: ArticleContext, trigger: TriggerMatch, places: Sequence[PlaceMention]
+    ) -> list[EventCandidate] | AnaphoricMention:
+        found = self._steps.events(context, trigger)
+        if isinstance(found, AnaphoricMention):
+            return found
+        place = place_of_event(context.parsed.doc, trigger.head, places, self._place_words)
+        if place is None:
+            return found
+        return [self._placed(candidate, place.location) for candidate in found]
 
     def _is_statement_verb(self, trigger: TriggerMatch, head: Token) -> bool:
         # PLOVER drops bare statements; "said"/"announced" only report the events they govern.
@@ -138,6 +170,24 @@ class EventBuilder:
             or (child.dep_ == "dobj" and any(_is_report_clause(c) for c in child.children))
             for child in head.children
         )
+
+
+class _SentenceNumbers:
+    """The parsed sentences of an article by their start in the article text."""
+
+    def __init__(self, parsed: ParsedArticle) -> None:
+        self._parsed = parsed
+        spans = (parsed.span_of(sentence) for sentence in parsed.doc.sents)
+        self._spans = {span.start: (index, span) for index, span in enumerate(spans)}
+
+    def start_of(self, token: Token) -> int:
+        """Where the sentence of ``token`` starts in the article."""
+        return self._parsed.sentence_of(token).start
+
+    def failure(self, start: int, error: Exception) -> SentenceFailure:
+        """The failure of the sentence starting at ``start``."""
+        index, span = self._spans.get(start, (-1, TextSpan(text="", start=start, end=start)))
+        return SentenceFailure.of(index, span, error)
 
 
 def _is_report_clause(token: Token) -> bool:

@@ -16,7 +16,8 @@ the caller acks each batch (:meth:`TakenBatch.ack`) once its outputs are confirm
 after the next batch has been handed out, so a batch whose handling raised stays uncommitted.
 That lets the article agent code one batch while the previous one is still being published.
 Acks stay off after the last batch: an event the stream reads then was not handled and must
-not be committed by the final commit of a stopping worker.
+not be committed by the final commit of a stopping worker. Once the app's
+:class:`~services.processor.shutdown.Shutdown` has begun, no batch is handed out.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ import faust
 from faust.types import ChannelT, EventT
 from mode.utils.aiter import aiter
 from mode.utils.times import Seconds, want_seconds
+
+from services.processor.shutdown import Shutdown
 
 
 @dataclass(frozen=True)
@@ -74,9 +77,12 @@ class BatchingStream(faust.Stream[Any]):
         self.add_processor(add_to_buffer)
         self._enable_passive(cast(ChannelT[Any], aiter(self.channel)))
         timeout = want_seconds(within)
+        shutdown: Shutdown | None = getattr(self.app, "shutdown", None)
         while not self.should_stop:
             # mode annotates the waitable and the timeout more narrowly than it accepts.
             await self.wait_for_stopped(buffer_full, timeout=timeout)  # type: ignore[arg-type]
+            if shutdown is not None and shutdown.stopping:
+                return
             if not buffer:
                 continue
             batch = list(buffer)

@@ -30,7 +30,11 @@ missing after a worker restart and as a worker taking over partitions and consum
   until no batch is between its first send and its ack;
 - what was processed is committed when partitions are revoked: Faust forgets the acks of
   revoked partitions before its rebalance handler commits, so every rebalance handed the
-  next owner all the records processed since the last periodic commit, to process again.
+  next owner all the records processed since the last periodic commit, to process again;
+- a worker that stops waits for the batches its agents have in hand
+  (:class:`~services.processor.shutdown.Shutdown`), not, as Faust does, for every record taken
+  from the stream to be acked: records buffered for a batch that no agent will start are never
+  acked, and Faust waited for them until it was killed.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ from faust.types import TP, Message
 from mode import Service, ServiceT
 
 from services.processor.faust_fixes.commit_gate import CommitGate
+from services.processor.shutdown import Shutdown
 
 # How many records the drain loop hands on before it lets other tasks run, as in Faust.
 _YIELD_EVERY = 100
@@ -74,6 +79,15 @@ class LosslessConsumer(faust_aiokafka.Consumer):
         """Commit what is acked, once no batch is being published."""
         async with self.commit_gate.committing():
             return bool(await super().commit(topics, start_new_transaction))
+
+    async def wait_empty(self) -> None:
+        """On a stop, wait for the batches in hand, then commit; otherwise as Faust does."""
+        shutdown: Shutdown | None = getattr(self.app, "shutdown", None)
+        if shutdown is None or not shutdown.stopping:
+            await super().wait_empty()
+            return
+        await shutdown.idle()
+        await self.commit_and_end_transactions()
 
     async def on_partitions_revoked(self, revoked: set[TP]) -> None:
         """Commit what was processed, then let Faust give the partitions up."""

@@ -21,6 +21,7 @@ from faust.transport.drivers import aiokafka as faust_aiokafka
 from faust.types import ConsumerT, ProducerT, TransportT
 
 from services.processor.faust_fixes.consumer import LosslessConsumer
+from services.processor.shutdown import Shutdown
 
 # What every producer of the worker sends with: idempotence requires acks from all in-sync
 # replicas.
@@ -46,7 +47,10 @@ class StreamApp(faust.App):
 
     Faust picks the transport class from the broker URL's scheme; overriding the two factory
     methods is the one place it can be swapped without registering a package entry point.
+    ``shutdown``, when set, bounds how long the app waits for its batches when it stops.
     """
+
+    shutdown: Shutdown | None = None
 
     def _new_transport(self) -> TransportT:
         return IdempotentTransport(self.conf.broker_consumer, self)

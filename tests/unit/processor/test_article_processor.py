@@ -17,11 +17,17 @@ import pytest
 from schemas import Article, DeadLetterReason, DiplomaticEvent, Mentions, TextSpan
 from schemas.article import MAX_TEXT_BYTES
 from services.extraction.budget import ExtractionTimeoutError
+from services.extraction.sentence_faults import ArticleEvents, SentenceFailure
 from services.processor.agent import ArticleProcessor
 from services.processor.dlq_guard import DeadLetterGuard, DeadLetterGuardError
+from services.processor.dlq_guard_store import parsed_window
 from services.processor.extraction_pool import ExtractionOutcome
 from services.processor.metrics import REGISTRY
 from services.processor.record_size import MAX_RECORD_BYTES
+from services.processor.sentence_letters import (
+    FAILED_SENTENCE_COUNT_HEADER,
+    FAILED_SENTENCES_HEADER,
+)
 from services.settings import Settings
 from tests.unit.processor.events import make_event
 from tests.unit.processor.memory_publisher import InMemoryPublisher
@@ -45,8 +51,9 @@ class Batch:
 
 class ScriptedExtractor:
     """Codes each article as one event with its id; raises for ids starting with ``fail``,
-    runs out of time for ``slow``, and gives events of huge evidence for ``huge`` (cut to
-    fit) and ``enormous`` (too large even when cut)."""
+    runs out of time for ``slow``, gives events of huge evidence for ``huge`` (cut to fit)
+    and ``enormous`` (too large even when cut), fails one sentence of two for ``partial``
+    and every sentence for ``broken``."""
 
     def __init__(self) -> None:
         self.coded: list[list[str]] = []
@@ -62,6 +69,11 @@ def _outcome(article_id: str) -> ExtractionOutcome:
     if article_id.startswith("slow"):
         return ExtractionTimeoutError(f"article {article_id!r} ran over its budget")
     event = make_event(article_id=article_id)
+    if article_id.startswith(("partial", "broken")):
+        failure = SentenceFailure(1, 20, 41, "ValueError", "year -976 is out of range")
+        if article_id.startswith("broken"):
+            return ArticleEvents([], (failure,), coded_sentences=1)
+        return ArticleEvents([event], (failure,), coded_sentences=2)
     if article_id.startswith(("huge", "enormous")):
         # Control characters are six bytes each in JSON: the evidence of 100 kB of them
         # went over the producer's 1 MB limit and stopped the worker.
@@ -71,7 +83,7 @@ def _outcome(article_id: str) -> ExtractionOutcome:
         evidence = event.evidence.model_copy(update={"sentence": span, "triggers": [span]})
         mentions = Mentions(count=copies, offsets=[span] * copies)
         event = event.model_copy(update={"evidence": evidence, "mentions": mentions})
-    return [event]
+    return ArticleEvents([event])
 
 
 def article(article_id: str, **fields: object) -> bytes:
@@ -136,6 +148,7 @@ def test_events_come_out_in_batch_order_and_batches_are_acked_in_order() -> None
         (article("a1", text="x" * (MAX_TEXT_BYTES + 1)), DeadLetterReason.OVERSIZED),
         (article("a1", language="fr"), DeadLetterReason.UNSUPPORTED_LANGUAGE),
         (article("fail-1"), DeadLetterReason.EXTRACTION_ERROR),
+        (article("broken-1"), DeadLetterReason.EXTRACTION_ERROR),
         (article("slow-1"), DeadLetterReason.EXTRACTION_TIMEOUT),
         (article("enormous-1"), DeadLetterReason.OVERSIZED_OUTPUT),
         (b"[" * 5_000, DeadLetterReason.TOO_DEEPLY_NESTED),
@@ -176,14 +189,29 @@ async def _until(condition: Callable[[], bool]) -> None:
     pytest.fail("the processor never got there")
 
 
+def test_each_batch_saves_the_guard_window_that_counts_it() -> None:
+    publisher = InMemoryPublisher()
+    batches, _ = batches_of([b"{", article("a1")], [article("a2")])
+    asyncio.run(processor(publisher).run(stream(batches)))
+    saved = [
+        parsed_window(record.value, SETTINGS.dlq_guard_topic())
+        for record in publisher.stored_on(SETTINGS.dlq_guard_topic())
+    ]
+    assert [window.outcomes if window else None for window in saved] == [
+        (True, False),
+        (True, False, False),
+    ]
+
+
 def test_a_batch_is_acked_only_once_every_send_is_acknowledged() -> None:
     publisher = InMemoryPublisher(hold_acks=True)
     batches, acked = batches_of([article("a1")])
 
     async def scenario() -> None:
         running = asyncio.create_task(processor(publisher).run(stream(batches)))
-        # One event goes to the events topic and to its quad-class topic.
-        await _until(lambda: publisher.pending == 2)
+        # One event goes to the events topic and to its quad-class topic; the guard's window
+        # goes with them.
+        await _until(lambda: publisher.pending == 3)
         assert acked == []
         assert publisher.batches_publishing == 1
         publisher.acknowledge()
@@ -202,12 +230,13 @@ def test_the_next_batch_is_coded_but_not_published_while_the_previous_waits_for_
 
     async def scenario() -> None:
         running = asyncio.create_task(articles.run(stream(batches)))
-        await _until(lambda: len(extractor.coded) == 2 and publisher.pending == 2)
+        # Each batch sends one event to two topics, and the guard's window.
+        await _until(lambda: len(extractor.coded) == 2 and publisher.pending == 3)
         assert {record.source.offset for record in publisher.sent} == {
             batches[0].events[0].message.offset
         }
         publisher.acknowledge()
-        await _until(lambda: publisher.pending == 2)
+        await _until(lambda: publisher.pending == 3)
         assert acked == [0]
         publisher.acknowledge()
         await running
@@ -223,7 +252,7 @@ def test_a_refused_send_stops_the_processor_with_the_batch_unacked() -> None:
 
     async def scenario() -> None:
         running = asyncio.create_task(processor(publisher).run(stream(batches)))
-        await _until(lambda: publisher.pending == 2)
+        await _until(lambda: publisher.pending == 3)
         publisher.refuse(ConnectionError("the broker refused"))
         with pytest.raises(ConnectionError, match="the broker refused"):
             await running
@@ -255,3 +284,49 @@ def test_a_record_with_neither_key_nor_value_is_dead_lettered_and_the_batch_goes
     assert dict(letter.headers)["dlq_reason"] == DeadLetterReason.UNDECODABLE.value.encode()
     assert coded_article_ids(publisher) == ["before", "after"]
     assert acked == [0]
+
+
+def sentences_failed() -> float:
+    return REGISTRY.get_sample_value("dipstream_sentences_failed_total") or 0.0
+
+
+def test_an_article_with_a_failed_sentence_publishes_the_rest_and_is_a_partial_letter() -> None:
+    publisher = InMemoryPublisher()
+    guard = DeadLetterGuard(10, 0.5)
+    batches, acked = batches_of([article("partial-1"), article("after")])
+    before = dead_lettered(DeadLetterReason.EXTRACTION_PARTIAL), sentences_failed()
+    asyncio.run(processor(publisher, guard).run(stream(batches)))
+    assert coded_article_ids(publisher) == ["partial-1", "after"]
+    [letter] = publisher.stored_on(SETTINGS.topic_dlq)
+    headers = dict(letter.headers)
+    assert letter.value == batches[0].events[0].message.value
+    assert headers["dlq_reason"] == DeadLetterReason.EXTRACTION_PARTIAL.value.encode()
+    assert headers[FAILED_SENTENCE_COUNT_HEADER] == b"1"
+    assert json.loads(headers[FAILED_SENTENCES_HEADER]) == [
+        {
+            "index": 1,
+            "start": 20,
+            "end": 41,
+            "error_type": "ValueError",
+            "message": "year -976 is out of range",
+        }
+    ]
+    assert (dead_lettered(DeadLetterReason.EXTRACTION_PARTIAL), sentences_failed()) == (
+        before[0] + 1,
+        before[1] + 1,
+    )
+    # Its events were published: the guard counts the article as coded.
+    assert guard.ratio == 0.0
+    assert acked == [0]
+
+
+def test_an_article_whose_every_sentence_failed_is_dead_lettered_whole_with_its_sentences() -> None:
+    publisher = InMemoryPublisher()
+    batches, _ = batches_of([article("broken-1")])
+    asyncio.run(processor(publisher).run(stream(batches)))
+    [letter] = publisher.stored_on(SETTINGS.topic_dlq)
+    headers = dict(letter.headers)
+    assert headers["dlq_reason"] == DeadLetterReason.EXTRACTION_ERROR.value.encode()
+    assert b"1 of 1 sentences could not be coded" in headers["dlq_error"]
+    assert headers[FAILED_SENTENCE_COUNT_HEADER] == b"1"
+    assert coded_article_ids(publisher) == []

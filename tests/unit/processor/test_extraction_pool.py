@@ -10,6 +10,7 @@ import pytest
 
 from schemas import Article
 from services.extraction.budget import ExtractionTimeoutError
+from services.extraction.sentence_faults import ArticleEvents
 from services.processor.extraction_pool import ExtractionOutcome, ExtractionPool, split_evenly
 from services.processor.extraction_processes import ExtractionProcessDied, ForkedEngines
 from services.processor.metrics import REGISTRY
@@ -22,7 +23,7 @@ EXTRACTION_CALLS = "dipstream_extraction_duration_seconds_count"
 def test_pass_through_mode_is_loaded_at_once_and_codes_nothing() -> None:
     pool = ExtractionPool(Settings(_env_file=None, extraction_passthrough=True))
     assert pool.loaded
-    assert asyncio.run(pool.extract([ARTICLE, ARTICLE])) == [[], []]
+    assert asyncio.run(pool.extract([ARTICLE, ARTICLE])) == [ArticleEvents([]), ArticleEvents([])]
 
 
 def test_a_model_that_cannot_load_breaks_start_and_leaves_the_pool_unloaded() -> None:
@@ -62,9 +63,10 @@ def test_two_processes_share_a_batch_and_keep_its_order() -> None:
     # One engine call per process: a share of two articles and a share of one.
     assert REGISTRY.get_sample_value(EXTRACTION_CALLS) == calls_before + 2
     for article, outcome in zip(articles, outcomes, strict=True):
-        assert isinstance(outcome, list)
-        assert outcome
-        assert {event.article_id for event in outcome} == {article.id}
+        assert isinstance(outcome, ArticleEvents)
+        assert outcome.events
+        assert outcome.failed_sentences == ()
+        assert {event.article_id for event in outcome.events} == {article.id}
 
 
 @pytest.mark.parametrize("workers", [0, 1], ids=["in a thread", "in a forked process"])

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from services.broker.topics import internal_topics
 from services.processor.faust_fixes.transport import StreamApp
+from services.processor.shutdown import Shutdown
 from services.processor.stories import fold_event_into_story
 from services.processor.story_table import STORY_TABLE_NAME, idle_stories, register_stories
 from services.settings import Settings
@@ -18,10 +19,10 @@ UNREACHABLE_BROKER = "kafka://127.0.0.1:1"
 def test_faust_names_the_changelog_as_the_settings_do() -> None:
     settings = Settings(_env_file=None, app_id="changelog-test")
     app = StreamApp(settings.app_id, broker=UNREACHABLE_BROKER, autodiscover=False)
-    register_stories(app, settings)
+    register_stories(app, settings, Shutdown(1.0, lambda: None))
     changelog = app.tables[STORY_TABLE_NAME].changelog_topic.get_topic_name()
     assert changelog == settings.story_changelog_topic()
-    assert internal_topics(settings) == {changelog: {"cleanup.policy": "compact"}}
+    assert internal_topics(settings)[changelog] == {"cleanup.policy": "compact"}
 
 
 def test_the_sweep_finds_idle_stories_of_owned_partitions_only() -> None:

@@ -56,6 +56,7 @@ OVERRIDDEN = (
     _consumer("_wait_next_records", "6218e1969a636b3f"),
     _consumer("_add_gap", "4df2573ded7c1c2c"),
     _consumer("_drain_messages", "44a2500309e83c63"),
+    _consumer("wait_empty", "e4662fe24f094819"),
     Upstream(
         "faust.transport.drivers.aiokafka",
         "Producer._settings_extra",
@@ -76,6 +77,8 @@ RELIED_ON = (
     ),
     Upstream("faust", "Stream.take_events", "batching", "607d48aead118ba8"),
     Upstream("faust", "Stream._enable_passive", "batching", "64da8ce9f729e30e"),
+    # A stopping app waits for its streams here, then for the consumer's wait_empty.
+    Upstream("faust.app.base", "App._stop_consumer", "consumer", "55854a5de12c3f52"),
     Upstream("faust.transport.consumer", "TransactionManager.send", "output", "b8d126be9f10fc69"),
     Upstream("faust.transport.consumer", "TransactionManager.commit", "output", "fbb29c3467ac8bfa"),
     Upstream("faust.transport.drivers.aiokafka", "Producer.send", "output", "0b5bd08f52e5e2a9"),
