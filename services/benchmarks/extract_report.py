@@ -31,10 +31,10 @@ def render(result: dict[str, Any]) -> str:
             f"{losses['dropped_outside_gold']}); engine failures "
             f"{len(measured['engine_failures'])}"
         )
-    lines += ["", f"{'article kB':>11}{'cpu s':>9}{'cpu ms/kB':>11}{'events':>8}"]
+    lines += ["", f"{'article kB':>11}{'runs':>6}{'cpu s':>9}{'cpu ms/kB':>11}{'events':>8}"]
     for row in result["time_per_kb"]["rows"]:
         lines.append(
-            f"{row['size_kb']:>11.1f}{row['cpu_seconds']:>9.2f}"
+            f"{row['size_kb']:>11.1f}{row['runs']:>6}{row['cpu_seconds']:>9.2f}"
             f"{row['cpu_ms_per_kb']:>11.1f}{row['events']:>8}"
         )
     one, five, fifteen = result["load_average_at_start"]

@@ -50,6 +50,7 @@ from services.extraction.actors.pairs import (
 )
 from services.extraction.actors.pronouns import PRONOUNS, affiliate_by_possessive, resolve_pronoun
 from services.extraction.actors.referents import Slot
+from services.extraction.actors.resolved import Resolved
 
 _INDEFINITE = frozenset({"a", "an", "another", "some", "any", "one", "several", "many", "no"})
 _PAIR_WORDS = frozenset({"two", "both"})
@@ -76,10 +77,9 @@ def resolve_coreferences(
     queue: list[tuple[int, Slot | Token]] = [(s.mention.start, s) for s in slots]
     queue.extend((token.i, token) for token in references)
     queue.sort(key=lambda item: item[0])
-    done: list[Slot] = []
+    done = Resolved(sentence_of, _SENTENCE_WINDOW)
     for position, item in queue:
-        earliest = sentence_of[position] - _SENTENCE_WINDOW
-        window = [s for s in done if sentence_of[s.mention.start] >= earliest]
+        window = done.window(position)
         if isinstance(item, Slot):
             affiliate_by_possessive(doc, item, window)
             _lend_country_to_named(item)
@@ -93,7 +93,7 @@ def resolve_coreferences(
         reference = resolve(doc, item, window)
         if reference is not None:
             done.append(reference)
-    return _finish(done)
+    return _finish(done.slots)
 
 
 def _join_appositions(doc: Doc, slots: list[Slot]) -> None:
@@ -161,11 +161,14 @@ def _bare_surnames(doc: Doc, slots: list[Slot]) -> list[Slot]:
     return found
 
 
-def _resolve_mention(doc: Doc, slot: Slot, earlier: list[Slot], gazetteer: ActorGazetteer) -> None:
+def _resolve_mention(doc: Doc, slot: Slot, earlier: Resolved, gazetteer: ActorGazetteer) -> None:
     mention = slot.mention
     if not mention.nominal:
         if mention.actor.kind is ActorKind.PERSON:
-            slot.refer_to([s for s in earlier if _same_person(mention, s)][:1])
+            same = earlier.first_same_person(mention)
+            slot.refer_to([same] if same is not None else [])
+        return
+    if mention.role is None:
         return
     head = doc[mention.head]
     determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "predet", "nummod")}
@@ -176,17 +179,14 @@ def _resolve_mention(doc: Doc, slot: Slot, earlier: list[Slot], gazetteer: Actor
         return  # "Russian officials" are not the officials named before
     # "The two presidents", "both leaders", "the leaders": in news, the two principals.
     wanted = 2 if plural or determiners & _PAIR_WORDS else 1
+    country = mention.actor.country
     found: list[Slot] = []
-    for candidate in reversed(earlier):
-        root = candidate.referents()[0]
-        if (
-            len(candidate.referents()) == 1
-            and root not in found
-            and _role_fits(mention, root, gazetteer)
-        ):
+    for root in earlier.role_holders(gazetteer.referred_roles(mention.role)):
+        if country is None or country == root.mention.actor.country:
             found.append(root)
-    if len(found) >= wanted:
-        slot.refer_to(found[:wanted])
+            if len(found) == wanted:
+                slot.refer_to(found)
+                return
 
 
 def _resolve_as_pair(doc: Doc, slot: Slot, window: list[Slot]) -> None:
@@ -199,26 +199,6 @@ def _resolve_as_pair(doc: Doc, slot: Slot, window: list[Slot]) -> None:
     if not referents and names_a_pair(head):
         referents = pair_referents(doc, head, window)
     slot.refer_to(referents)
-
-
-def _same_person(mention: ActorMention, candidate: Slot) -> bool:
-    earlier = candidate.mention
-    if candidate.targets or earlier.nominal or earlier.actor.kind is not ActorKind.PERSON:
-        return False
-    if earlier.actor.name == mention.actor.name:
-        return True
-    surname = mention.actor.name
-    names = earlier.actor.name.split()
-    return " " not in surname and len(names) > 1 and names[-1] == surname
-
-
-def _role_fits(mention: ActorMention, root: Slot, gazetteer: ActorGazetteer) -> bool:
-    named = root.mention
-    if named.nominal or named.actor.kind is not ActorKind.PERSON or mention.role is None:
-        return False
-    if mention.actor.country is not None and mention.actor.country != named.actor.country:
-        return False
-    return named.role is not None and gazetteer.refers_back(mention.role, named.role)
 
 
 def _finish(slots: list[Slot]) -> list[ActorMention]:

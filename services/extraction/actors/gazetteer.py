@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
@@ -106,11 +107,18 @@ class ActorGazetteer:
         """The role a noun or title (singular, any case) stands for."""
         return self.roles.get(_normalise(term))
 
-    def refers_back(self, general: str, specific: str) -> bool:
-        """Whether a phrase of role ``general`` may name a holder of role ``specific``."""
-        if general == specific:
-            return True
-        return any(r.role == general and specific in r.includes for r in self.roles.values())
+    def referred_roles(self, general: str) -> frozenset[str]:
+        """The roles whose holders a phrase of role ``general`` may name: itself and the more
+        specific roles it includes."""
+        return self._referred_roles.get(general, frozenset({general}))
+
+    @cached_property
+    def _referred_roles(self) -> Mapping[str, frozenset[str]]:
+        # Gathered once: coreference asks it of every role phrase.
+        referred: dict[str, set[str]] = {}
+        for role in self.roles.values():
+            referred.setdefault(role.role, {role.role}).update(role.includes)
+        return {general: frozenset(roles) for general, roles in referred.items()}
 
     def is_honorific(self, word: str) -> bool:
         """ "Mr", "Dr.", "Sir": a word before a name that does not change who it is."""

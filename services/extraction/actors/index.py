@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Token
 
@@ -37,10 +38,40 @@ class ActorIndex:
         for mention in self.mentions:
             for index in range(mention.start, mention.end):
                 self._by_token.setdefault(index, []).append(mention)
+        # Positions in ``mentions`` by start, so that a sentence's mentions are found without
+        # reading the whole article's.
+        self._by_start = sorted(range(len(self.mentions)), key=lambda i: self.mentions[i].start)
+        self._starts = [self.mentions[i].start for i in self._by_start]
 
     def at(self, token: Token) -> list[ActorMention]:
         """The mentions covering a token."""
         return self._by_token.get(token.i, [])
+
+    def starting_within(self, start: int, end: int) -> list[ActorMention]:
+        """The mentions that start at tokens [start, end), in the order of ``mentions``."""
+        found = self._by_start[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+        return [self.mentions[position] for position in sorted(found)]
+
+    def last_before(
+        self, position: int, accept: Callable[[ActorMention], bool]
+    ) -> ActorMention | None:
+        """The accepted mention that ends by token ``position`` and starts last (of several
+        starting there, the first of ``mentions``); read back from ``position`` only."""
+        index = bisect_left(self._starts, position)
+        while index > 0:
+            start = self._starts[index - 1]
+            group: list[int] = []
+            while index > 0 and self._starts[index - 1] == start:
+                index -= 1
+                group.append(self._by_start[index])
+            accepted = [
+                at
+                for at in group
+                if self.mentions[at].end <= position and accept(self.mentions[at])
+            ]
+            if accepted:
+                return self.mentions[min(accepted)]
+        return None
 
     def first_within(self, token: Token) -> list[ActorMention]:
         """The first actor named anywhere in a noun phrase, outside its clauses."""

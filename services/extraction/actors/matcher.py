@@ -56,6 +56,14 @@ class ActorMatcher:
             self._written[key] = [[token.text for token in pattern] for pattern in patterns]
             self._matcher.add(key, patterns)
         self._longest_role = gazetteer.longest_role_term
+        # What a role term's first word may be: the term up to its end or to any character
+        # that is no letter ("vice" of "vice-president", "foreign" of "foreign minister").
+        self._role_openings = frozenset(
+            term[:end]
+            for term in gazetteer.roles
+            for end in range(1, len(term) + 1)
+            if end == len(term) or not term[end].isalpha()
+        )
 
     @property
     def gazetteer(self) -> ActorGazetteer:
@@ -106,6 +114,15 @@ class ActorMatcher:
                 return role
         return None
 
+    def _may_open_role(self, doc: Doc, first: Token) -> bool:
+        """Whether a role term may start at ``first``: most words open none, and are passed
+        over without building the spans of every length after them."""
+        if first.lower_ in self._role_openings or first.lemma_.lower() in self._role_openings:
+            return True
+        # A word the tokenizer split from the letters after it ("cannot"): not worth the risk.
+        following = first.i + 1
+        return not first.whitespace_ and following < len(doc) and doc[following].text[:1].isalpha()
+
     def is_title_word(self, token: Token) -> bool:
         """Whether one word is a title before a name: "President", "General", "Mr", "Dr."."""
         if self._gazetteer.is_honorific(token.text):
@@ -113,7 +130,8 @@ class ActorMatcher:
         return any(self._gazetteer.role(form) for form in (token.lower_, token.lemma_.lower()))
 
     def _role_at(self, doc: Doc, start: int) -> RoleMatch | None:
-        if not doc[start].is_alpha:
+        first = doc[start]
+        if not first.is_alpha or not self._may_open_role(doc, first):
             return None
         for length in range(min(self._longest_role, len(doc) - start), 0, -1):
             words = doc[start : start + length]

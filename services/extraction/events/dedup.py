@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from schemas import Actor, EventStatus, EventTime, TextSpan, TimePrecision
+from schemas import Actor, EventStatus, EventTime, PloverRoot, TextSpan, TimePrecision
 from services.extraction.events.candidate import AnaphoricMention, EventCandidate
 from services.extraction.triggers.codebook import CameoCode
 
@@ -55,20 +55,22 @@ def merge_mentions(
         [*candidates, *anaphors], key=lambda item: item.trigger.start
     )
     events: list[EventCandidate] = []
+    # Indices of ``events`` by PLOVER root, which any two mentions of one event share: a long
+    # article has many events, and each mention is compared only with those of its root.
+    by_root: dict[PloverRoot, list[int]] = {}
     for item in items:
+        rooted = by_root.setdefault(item.code.plover_root, [])
         if isinstance(item, EventCandidate):
-            same = next(
-                (i for i, event in enumerate(events) if _same_event(event, item, published_at)),
-                None,
-            )
+            same = next((i for i in rooted if _same_event(events[i], item, published_at)), None)
             if same is None:
+                rooted.append(len(events))
                 events.append(item)
             else:
                 merged = _absorb(events[same], item.sentence, item.trigger, item.time, item.code)
                 cued = merged.status_cued or item.status_cued
                 events[same] = _with_better_actors(replace(merged, status_cued=cued), item)
         else:
-            antecedent = _antecedent(events, item)
+            antecedent = _antecedent(events, rooted, item)
             if antecedent is not None:
                 events[antecedent] = _absorb(
                     events[antecedent], item.sentence, item.trigger, item.time, item.code
@@ -147,13 +149,15 @@ def _informative(event: EventCandidate, by_name: bool) -> tuple[int, int]:
     return placed, named if by_name else 0
 
 
-def _antecedent(events: Sequence[EventCandidate], mention: AnaphoricMention) -> int | None:
-    """The index of the event an anaphoric mention refers to, if any."""
+def _antecedent(
+    events: Sequence[EventCandidate], rooted: Sequence[int], mention: AnaphoricMention
+) -> int | None:
+    """The index of the event an anaphoric mention refers to, if any, among the ``rooted``
+    events of its PLOVER root."""
     compatible = [
         index
-        for index, event in enumerate(events)
-        if event.code.plover_root == mention.code.plover_root
-        and _modes_agree(event.code, mention.code)
+        for index, event in ((index, events[index]) for index in rooted)
+        if _modes_agree(event.code, mention.code)
         and (
             not mention.status_cued
             or _STATUS_GROUPS[event.status] == _STATUS_GROUPS[mention.status]

@@ -31,7 +31,7 @@ class Pair:
 def pair_up(
     trigger: TriggerMatch,
     arguments: Arguments,
-    mentions: Sequence[ActorMention],
+    actors: ActorIndex,
     speaker: Actor | None,
     refused: bool,
     cues: Cues,
@@ -59,7 +59,7 @@ def pair_up(
     if pairs:
         return pairs
     if root in cues.reply_roots or refused:
-        replied = _last_other_party(mentions, trigger.start, sources, speaker)
+        replied = _last_other_party(actors, trigger.start, sources, speaker)
         if replied is not None:
             return [Pair(source, replied, False, True) for source in sources]
     return [Pair(source, None, False, False) for source in sources]
@@ -84,7 +84,7 @@ def _within(targets: Sequence[ActorMention], sides: Sequence[ActorMention]) -> b
 
 
 def _last_other_party(
-    mentions: Sequence[ActorMention],
+    actors: ActorIndex,
     before: int,
     sources: Sequence[ActorMention],
     speaker: Actor | None,
@@ -94,12 +94,9 @@ def _last_other_party(
     excluded |= {source.actor.country for source in sources if source.actor.country}
     if speaker is not None:
         excluded.add(speaker.name)
-    earlier = [
-        m
-        for m in mentions
-        if m.end <= before and m.actor.name not in excluded and m.actor.country not in excluded
-    ]
-    return max(earlier, key=lambda mention: mention.start, default=None)
+    return actors.last_before(
+        before, lambda m: m.actor.name not in excluded and m.actor.country not in excluded
+    )
 
 
 def fill_targets(

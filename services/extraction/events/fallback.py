@@ -93,9 +93,8 @@ def fallback_source(
             return found
     inside = [
         mention
-        for mention in actors.mentions
-        if sentence.start <= mention.start < sentence.end
-        and not _reports(sentence.doc[mention.head], head, cues)
+        for mention in actors.starting_within(sentence.start, sentence.end)
+        if not _reports(sentence.doc[mention.head], head, cues)
         and all(mention.actor != target.actor for target in targets)
     ]
     return inside[0] if inside else None

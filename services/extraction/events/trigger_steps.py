@@ -196,7 +196,7 @@ class TriggerSteps:
         doc = reading.context.parsed.doc
         arguments = one_per_referent(doc, without_own_forces(doc, reading.arguments))
         actors = reading.context.actors
-        pairs = pair_up(trigger, arguments, actors.mentions, reading.speaker, refused, self._cues)
+        pairs = pair_up(trigger, arguments, actors, reading.speaker, refused, self._cues)
         if all(pair.target is None and not pair.reciprocal for pair in pairs):
             pairs = fill_targets(reading.head, trigger, arguments.sources, actors, pairs)
         main = reading.main

@@ -39,6 +39,8 @@ AMBIGUOUS_FORMS_FILE = (
 )
 # How many sentences back a pronoun or role noun may find its actor.
 _REFERENCE_WINDOW = 3
+# Words after which a word is a noun, never a verb.
+_NOUN_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "our", "your", "my"})
 # How many words may stand between a determiner and the trigger it marks as known.
 _DETERMINER_REACH = 3
 
@@ -86,8 +88,10 @@ class TriggerIndex:
         self,
         patterns: Iterable[tuple[frozenset[str], tuple[frozenset[str], ...]]],
         ambiguous: frozenset[str] = frozenset(),
+        verbs_only: frozenset[str] = frozenset(),
     ) -> None:
         self._ambiguous = ambiguous
+        self._verbs_only = verbs_only
         by_head: dict[str, set[tuple[frozenset[str], ...]]] = {}
         for heads, others in patterns:
             for form in heads:
@@ -101,6 +105,8 @@ class TriggerIndex:
         """Every pattern of the lexicon, each word in all its inflections; single-word patterns
         whose head takes one of the ``ambiguous`` forms need a known actor to count."""
         patterns = []
+        verb_forms: set[str] = set()
+        noun_forms: set[str] = set()
         for entry in lexicon.entries:
             for pattern in entry.patterns:
                 head = pattern.words[pattern.head_index]
@@ -111,8 +117,15 @@ class TriggerIndex:
                     for index, word in enumerate(pattern.words)
                     if word is not None and index != pattern.head_index
                 )
-                patterns.append((lexicon.forms_of(head), others))
-        return cls(patterns, ambiguous)
+                forms = lexicon.forms_of(head)
+                patterns.append((forms, others))
+                if pattern.nominal:
+                    noun_forms |= forms
+                else:
+                    # The base and -s forms, which read as nouns after a determiner; never the
+                    # participles, which the tagger may call verbs there ("the injured pilot").
+                    verb_forms |= forms & {head, f"{head}s", f"{head}es"}
+        return cls(patterns, ambiguous, frozenset(verb_forms - noun_forms))
 
     def positions(self, lowers: Sequence[str]) -> list[int]:
         """Where a head word stands whose pattern's other words all occur in the sentence."""
@@ -120,11 +133,21 @@ class TriggerIndex:
         return [
             position
             for position, word in enumerate(lowers)
-            if any(
+            if not self._noun_use(lowers, position)
+            and any(
                 all(not present.isdisjoint(forms) for forms in others)
                 for others in self._by_head.get(word, ())
             )
         ]
+
+    def _noun_use(self, lowers: Sequence[str], position: int) -> bool:
+        """A head only verb patterns have, right after a determiner: a noun ("the team", "its
+        finance director"), which no pattern needing a verb matches."""
+        return (
+            position > 0
+            and lowers[position] in self._verbs_only
+            and lowers[position - 1] in _NOUN_DETERMINERS
+        )
 
     def any_unambiguous(self, lowers: Sequence[str], positions: Sequence[int]) -> bool:
         """Whether a trigger at one of ``positions`` is other than a lone ambiguous form."""

@@ -70,12 +70,12 @@ def attach_times(
             statements.setdefault(statement, time)
         elif not _in_other_clause(span.root):
             unclaimed.append((span, time))
+    # Grouped by sentence once: a long article has many unclaimed times and many triggers.
+    by_sentence: dict[int, list[Token]] = {}
+    for head in trigger_heads:
+        by_sentence.setdefault(head.sent.start, []).append(head)
     for span, time in unclaimed:
-        free = [
-            head
-            for head in trigger_heads
-            if head.i not in attached and head.sent.start == span.sent.start
-        ]
+        free = [head for head in by_sentence.get(span.sent.start, ()) if head.i not in attached]
         if free:
             nearest = min(free, key=lambda head: abs(head.i - span.root.i))
             attached[nearest.i] = time

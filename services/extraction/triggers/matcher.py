@@ -106,9 +106,14 @@ class TriggerMatcher:
                 )
         candidates.sort(key=self._precedence)
         kept: list[TriggerMatch] = []
+        # Tokens of the triggers kept so far: an overlap is a shared token, found without
+        # reading every kept trigger again.
+        taken: set[int] = set()
         for candidate in candidates:
-            if all(candidate.end <= other.start or other.end <= candidate.start for other in kept):
+            tokens = range(candidate.start, candidate.end)
+            if taken.isdisjoint(tokens):
                 kept.append(candidate)
+                taken.update(tokens)
         return sorted(kept, key=lambda match: match.start)
 
     def _precedence(self, match: TriggerMatch) -> tuple[int, int, int]:

@@ -199,3 +199,23 @@ def test_an_unknown_name_in_apposition_to_an_envoy_is_the_envoy(find: Find) -> N
     named = mentions[envoy.antecedent or 0]
     assert named.actor.text == "Tomas Ruiz-Arcevela"
     assert (named.actor.kind, named.actor.country) == (ActorKind.PERSON, "CHL")
+
+
+def test_a_role_phrase_refers_to_the_holder_named_most_recently(find: Find) -> None:
+    # Naming a person again, by surname, makes them the nearest holder of their role again.
+    filler = "The weather in the capital was mild. " * 4
+    mentions = find(
+        f"Kremlin spokesman Dmitry Peskov spoke on Monday. {filler}"
+        "White House spokesman John Kirby spoke on Tuesday. The spokesman said talks went on. "
+        f"{filler}Peskov spoke again on Wednesday. The spokesman said talks went on. "
+        "Kirby said the spokesman was wrong."
+    )
+    assert [(m.actor.text, m.actor.name) for m in mentions if m.actor.text != m.actor.name] == [
+        ("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov"),
+        ("White House spokesman John Kirby", "John Kirby"),
+        ("spokesman", "John Kirby"),
+        ("Peskov", "Dmitry Peskov"),
+        ("spokesman", "Dmitry Peskov"),
+        ("Kirby", "John Kirby"),
+        ("spokesman", "John Kirby"),
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from services.extraction import ExtractionEngine
+from services.extraction.data_loader import EngineData
 from services.extraction.sentences.pipeline import split_sentences
 from services.extraction.sentences.prefilter import (
     PhraseIndex,
@@ -13,6 +14,7 @@ from services.extraction.sentences.prefilter import (
     TriggerIndex,
     load_ambiguous_forms,
 )
+from services.extraction.triggers import TriggerLexicon
 from tests.unit.extraction.engine.conftest import article
 
 
@@ -119,3 +121,13 @@ def test_batch_keeps_article_order_when_some_articles_are_skipped(
     )
     assert [len(events) > 0 for events in batches] == [False, True, False]
     assert {event.article_id for event in batches[1]} == {"d1"}
+
+
+def test_a_verb_only_trigger_after_a_determiner_is_a_noun(engine_data: EngineData) -> None:
+    index = TriggerIndex.from_lexicon(TriggerLexicon.load(engine_data.codebook))
+    # "team" heads only verb patterns ("team up"): after "the" it is the noun.
+    assert index.positions(("the", "team", "won", "the", "cup")) == []
+    assert index.positions(("japan", "will", "team", "up", "with", "india")) == [2]
+    # "visit" heads noun patterns too; a participle may still be tagged a verb.
+    assert index.positions(("the", "visit", "ended")) == [1]
+    assert index.positions(("the", "besieged", "town")) == [1]
