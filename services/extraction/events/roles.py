@@ -104,9 +104,11 @@ def subject_of(verb: Token) -> tuple[Token | None, str]:
     describes."""
     current, path = verb, "subject"
     for _ in range(4):
-        for child in current.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child, path
+        subjects = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
+        if subjects:
+            # Two subjects are a misparse, most often of a dateline ("NEW DELHI, Aug 28 (AP) -
+            # India agreed"): the one nearest the verb is the verb's.
+            return min(subjects, key=lambda child: abs(child.i - current.i)), path
         compound = [c for c in current.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if compound:
             return compound[0], path
