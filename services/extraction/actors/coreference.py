@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Token
 from schemas.vocabulary import ActorKind
 from services.extraction.actors.actor_mention import ActorMention
 from services.extraction.actors.gazetteer import ActorGazetteer
+from services.extraction.actors.institutions import resolve_institution
 from services.extraction.actors.pairs import (
     is_pair_phrase,
     names_a_pair,
@@ -87,6 +88,8 @@ def resolve_coreferences(
                 _resolve_mention(doc, item, done, gazetteer)
             if not item.targets and item.mention.nominal:
                 _resolve_as_pair(doc, item, window)
+            if not item.targets:
+                resolve_institution(doc, item, done)
             done.append(item)
             continue
         resolve = resolve_pronoun if item.lower_ in PRONOUNS else resolve_pair
