@@ -51,6 +51,7 @@ from services.extraction.actors.pairs import (
 )
 from services.extraction.actors.pronouns import PRONOUNS, affiliate_by_possessive, resolve_pronoun
 from services.extraction.actors.referents import Slot
+from services.extraction.actors.setting import place_by_setting
 
 _INDEFINITE = frozenset({"a", "an", "another", "some", "any", "one", "several", "many", "no"})
 _PAIR_WORDS = frozenset({"two", "both"})
@@ -82,6 +83,7 @@ def resolve_coreferences(
         earliest = sentence_of[position] - _SENTENCE_WINDOW
         window = [s for s in done if sentence_of[s.mention.start] >= earliest]
         if isinstance(item, Slot):
+            place_by_setting(doc, item, window)
             affiliate_by_possessive(doc, item, window)
             _lend_country_to_named(item)
             if not item.targets:

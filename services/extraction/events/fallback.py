@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from schemas import Actor, ActorKind
 from services.extraction.actors import ActorMention
 from services.extraction.actors.index import ActorIndex
+from services.extraction.actors.setting import opening_setting
 from services.extraction.events.roles import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
@@ -141,10 +142,13 @@ def fallback_target(
     court decision" targets the US); with ``things``, failing an actor, the first thing acted on
     ("condemned the attacks"). Dates and amounts are never targets."""
     taken = {index for source in sources for index in range(source.start, source.end)}
+    # "In Tripoli, the minister welcomed ...": where the reaction was given, not its target.
+    setting = opening_setting(head)
     phrases = [
         phrase
         for phrase in _object_phrases(head, span)
         if phrase.i not in taken
+        and phrase != setting
         and phrase.pos_ in ("NOUN", "PROPN")
         and phrase.ent_type_ not in _NOT_ACTORS
     ]

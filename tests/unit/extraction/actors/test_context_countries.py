@@ -27,3 +27,19 @@ def test_an_indefinite_institution_does_not_refer_back(find: Find) -> None:
         "Kenya's foreign ministry issued a note. A ministry in another capital kept silent."
     )
     assert by_text(mentions, "ministry").actor.country is None
+
+
+def test_a_sentence_opening_with_a_capital_places_its_subject(find: Find) -> None:
+    mentions = find("In Ankara, the foreign ministry summoned the envoy of Sweden on Monday.")
+    assert by_text(mentions, "foreign ministry").actor.country == "TUR"
+
+
+def test_an_unknown_titled_person_is_placed_by_the_opening_capital(find: Find) -> None:
+    mentions = find("In Lima, Foreign Minister Ramona Quispeyupanqui praised the accord.")
+    person = by_text(mentions, "Foreign Minister Ramona Quispeyupanqui")
+    assert (person.actor.country, person.actor.sector) == ("PER", "GOV")
+
+
+def test_a_city_that_is_no_seat_of_government_places_no_one(find: Find) -> None:
+    mentions = find("In Geneva, the negotiators adjourned their talks until Monday.")
+    assert all(m.actor.country is None for m in mentions if m.actor.text == "negotiators")
