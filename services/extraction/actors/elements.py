@@ -57,7 +57,15 @@ class Element:
 _Claim = Callable[[Element], None]
 
 
-def find_elements(doc: Doc, matcher: ActorMatcher, on: date | None = None) -> list[Element]:
+@dataclass(frozen=True)
+class Elements:
+    """The pieces of a document, and the country of its dateline ("CAIRO, May 2 -"), if any."""
+
+    pieces: list[Element]
+    dateline_country: str | None
+
+
+def find_elements(doc: Doc, matcher: ActorMatcher, on: date | None = None) -> Elements:
     """Every piece in the document, in order, none overlapping another.
 
     Known spellings come first, then role nouns on the words left over, then the parts of
@@ -65,6 +73,7 @@ def find_elements(doc: Doc, matcher: ActorMatcher, on: date | None = None) -> li
     """
     covered = [False] * len(doc)
     elements: list[Element] = []
+    dateline_country: str | None = None
 
     def claim(element: Element) -> None:
         elements.append(element)
@@ -78,6 +87,9 @@ def find_elements(doc: Doc, matcher: ActorMatcher, on: date | None = None) -> li
             continue
         if _is_dateline(doc, name, dateline_end):
             covered[name.start : name.end] = [True] * (name.end - name.start)
+            # The story's own dateline opens it; "LA PAZ, Bolivia": the country named last.
+            if name.entry.kind is ActorKind.STATE and (name.start == 0 or dateline_country):
+                dateline_country = name.entry.country
             dateline_end = name.end
             continue
         words = doc[name.start : name.end]
@@ -100,7 +112,7 @@ def find_elements(doc: Doc, matcher: ActorMatcher, on: date | None = None) -> li
             elif not free and run_start is not None:
                 _claim_run(doc, run_start, index, kind, claim)
                 run_start = None
-    return sorted(elements, key=lambda element: element.start)
+    return Elements(sorted(elements, key=lambda element: element.start), dateline_country)
 
 
 def _claim_run(doc: Doc, start: int, end: int, kind: ElementKind, claim: _Claim) -> None:

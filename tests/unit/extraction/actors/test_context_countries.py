@@ -1,6 +1,9 @@
-"""Short forms of institutions and the place a sentence opens with give actors their country."""
+"""Short forms of institutions, the place a sentence opens with, and the story's dateline give
+actors their country."""
 
 from __future__ import annotations
+
+import pytest
 
 from tests.unit.extraction.actors.conftest import Find, by_text
 
@@ -14,24 +17,54 @@ def test_the_short_form_of_an_institution_is_the_one_named_in_full(find: Find) -
     assert [(m.actor.country, m.actor.sector) for m in short] == [("USA", "GOV")]
 
 
-def test_the_council_after_the_security_council_is_the_un(find: Find) -> None:
-    mentions = find(
-        "The UN Security Council debated the truce for hours. Late at night the Council "
-        "turned down two changes put forward by China."
-    )
-    assert by_text(mentions, "Council").actor.country == "UN"
-
-
-def test_an_indefinite_institution_does_not_refer_back(find: Find) -> None:
-    mentions = find(
-        "Kenya's foreign ministry issued a note. A ministry in another capital kept silent."
-    )
-    assert by_text(mentions, "ministry").actor.country is None
-
-
-def test_a_sentence_opening_with_a_capital_places_its_subject(find: Find) -> None:
-    mentions = find("In Ankara, the foreign ministry summoned the envoy of Sweden on Monday.")
-    assert by_text(mentions, "foreign ministry").actor.country == "TUR"
+@pytest.mark.parametrize(
+    ("text", "written", "country"),
+    [
+        # A short form refers back to the institution named in full ...
+        (
+            "The UN Security Council debated the truce for hours. Late at night the Council "
+            "turned down two changes put forward by China.",
+            "Council",
+            "UN",
+        ),
+        # ... unless it is indefinite.
+        (
+            "Kenya's foreign ministry issued a note. A ministry in another capital kept silent.",
+            "ministry",
+            None,
+        ),
+        # A capital opening the sentence places its subject ...
+        (
+            "In Ankara, the foreign ministry summoned the envoy of Sweden on Monday.",
+            "foreign ministry",
+            "TUR",
+        ),
+        # ... a city that is no seat of government does not.
+        ("In Geneva, the negotiators adjourned their talks until Monday.", "negotiators", None),
+        # A domestic role takes the place its clause is set in before the dateline's country.
+        (
+            "AMMAN, June 4 (Desk Wire) - Thousands of farmers rallied against the new tax law "
+            "in Baghdad on Tuesday.",
+            "farmers",
+            "IRQ",
+        ),
+        # Troops and embassies are often foreign: the dateline does not place them.
+        (
+            "KABUL, June 4 (Desk Wire) - Troops guarded the embassy as the convoy left.",
+            "Troops",
+            None,
+        ),
+        (
+            "KABUL, June 4 (Desk Wire) - Troops guarded the embassy as the convoy left.",
+            "embassy",
+            None,
+        ),
+        # Without a dateline a domestic role stays unplaced.
+        ("Riot police cleared the square before dawn.", "Riot police", None),
+    ],
+)
+def test_country_from_the_context(find: Find, text: str, written: str, country: str | None) -> None:
+    assert by_text(find(text), written).actor.country == country
 
 
 def test_an_unknown_titled_person_is_placed_by_the_opening_capital(find: Find) -> None:
@@ -40,6 +73,11 @@ def test_an_unknown_titled_person_is_placed_by_the_opening_capital(find: Find) -
     assert (person.actor.country, person.actor.sector) == ("PER", "GOV")
 
 
-def test_a_city_that_is_no_seat_of_government_places_no_one(find: Find) -> None:
-    mentions = find("In Geneva, the negotiators adjourned their talks until Monday.")
-    assert all(m.actor.country is None for m in mentions if m.actor.text == "negotiators")
+def test_domestic_roles_are_of_the_country_the_story_is_filed_from(find: Find) -> None:
+    mentions = find(
+        "NAIROBI, June 4 (Desk Wire) - Police fired tear gas at students outside the "
+        "parliament, and the government ordered the campus shut."
+    )
+    placed = [by_text(mentions, written).actor.country for written in ("Police", "students")]
+    assert placed == ["KEN", "KEN"]
+    assert by_text(mentions, "government").actor.country == "KEN"

@@ -1,0 +1,68 @@
+"""Domestic actors named without a country: "police", "protesters", "the government".
+
+In a news story such a phrase is of the place its clause is set in ("protesters marched in
+Tbilisi") or, failing that, of the country the story is filed from ("CAIRO, May 2 - Police
+fired tear gas"). Which roles are domestic is data (``domestic`` in roles.yaml): troops,
+envoys and embassies are often foreign, so they are never placed this way. Mentions that refer
+back to another actor, or that name a country of their own, are left as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from schemas.vocabulary import ActorKind
+from services.extraction.actors.actor_mention import ActorMention
+
+
+def place_domestic(
+    doc: Doc,
+    mentions: Sequence[ActorMention],
+    dateline_country: str | None,
+    domestic_roles: frozenset[str],
+) -> list[ActorMention]:
+    """The mentions, domestic role phrases without a country placed by clause or dateline."""
+    states = {
+        m.head: m.actor.country
+        for m in mentions
+        if m.actor.kind is ActorKind.STATE and m.actor.country
+    }
+    placed = []
+    for mention in mentions:
+        if (
+            mention.nominal
+            and mention.antecedent is None
+            and mention.actor.country is None
+            and mention.role in domestic_roles
+        ):
+            country = _clause_place(doc[mention.head], states) or dateline_country
+            if country is not None:
+                actor = mention.actor.model_copy(update={"country": country})
+                mention = replace(mention, actor=actor)
+        placed.append(mention)
+    return placed
+
+
+def _clause_place(head: Token, states: Mapping[int, str | None]) -> str | None:
+    """The country of an "in <place>" phrase on the mention's verb: "protested in Tbilisi",
+    "thousands of people marched in Minsk"."""
+    verb = _verb_of(head)
+    if verb is None:
+        return None
+    for preposition in verb.subtree:
+        if preposition.lower_ != "in" or preposition.dep_ != "prep":
+            continue
+        if _verb_of(preposition) != verb:
+            continue  # "in" within a clause of its own
+        for place in preposition.children:
+            country = states.get(place.i) if place.dep_ == "pobj" else None
+            if country is not None:
+                return country
+    return None
+
+
+def _verb_of(token: Token) -> Token | None:
+    return next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
