@@ -1,8 +1,11 @@
-"""Domestic actors named without a country: "police", "protesters", "the government".
+"""Domestic actors named without a country: "police", "protesters", "the government", "President
+Charles Taylor" in a story filed from Monrovia.
 
 In a news story such a phrase is of the place its clause is set in ("protesters marched in
 Tbilisi") or, failing that, of the country the story is filed from ("CAIRO, May 2 - Police
-fired tear gas"). Which roles are domestic is data (``domestic`` in roles.yaml): troops,
+fired tear gas"); a titled person the gazetteer does not know, of the country the story is
+filed from only (wire style names a foreign leader with a nationality: "Mongolian Prime
+Minister ..."). Which roles are domestic is data (``domestic`` in roles.yaml): troops,
 envoys and embassies are often foreign, so they are never placed this way. Mentions that refer
 back to another actor, or that name a country of their own, are left as they are.
 """
@@ -39,11 +42,32 @@ def place_domestic(
             and mention.role in domestic_roles
         ):
             country = _clause_place(doc[mention.head], states) or dateline_country
-            if country is not None:
-                actor = mention.actor.model_copy(update={"country": country})
-                mention = replace(mention, actor=actor)
+            mention = _in_country(mention, country)
         placed.append(mention)
     return placed
+
+
+def place_people(
+    mentions: Sequence[ActorMention], dateline_country: str | None, domestic_roles: frozenset[str]
+) -> list[ActorMention]:
+    """Titled people the gazetteer does not know, of the dateline's country: "MONROVIA -
+    President Charles Taylor". Only by the dateline, since people travel ("President Ana Ruiz
+    arrived in Lima" is no Peruvian); run before coreference, so "Taylor" follows."""
+    return [
+        _in_country(mention, dateline_country)
+        if mention.actor.kind is ActorKind.PERSON
+        and not mention.nominal
+        and mention.actor.country is None
+        and mention.role in domestic_roles
+        else mention
+        for mention in mentions
+    ]
+
+
+def _in_country(mention: ActorMention, country: str | None) -> ActorMention:
+    if country is None:
+        return mention
+    return replace(mention, actor=mention.actor.model_copy(update={"country": country}))
 
 
 def _clause_place(head: Token, states: Mapping[int, str | None]) -> str | None:

@@ -10,7 +10,7 @@ from spacy.vocab import Vocab
 
 from services.extraction.actors.actor_mention import ActorMention
 from services.extraction.actors.coreference import resolve_coreferences
-from services.extraction.actors.domestic import place_domestic
+from services.extraction.actors.domestic import place_domestic, place_people
 from services.extraction.actors.elements import find_elements
 from services.extraction.actors.gazetteer import ActorGazetteer
 from services.extraction.actors.matcher import ActorMatcher
@@ -36,6 +36,8 @@ def find_actor_mentions(
     """
     elements = find_elements(doc, matcher_for(gazetteer, doc.vocab), on)
     mentions = code_phrases(doc, elements.pieces, gazetteer.is_honorific)
+    domestic = gazetteer.domestic_roles
+    mentions = place_people(mentions, elements.dateline_country, domestic)
     if resolve:
         mentions = resolve_coreferences(doc, mentions, gazetteer)
-    return place_domestic(doc, mentions, elements.dateline_country, gazetteer.domestic_roles)
+    return place_domestic(doc, mentions, elements.dateline_country, domestic)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from schemas.vocabulary import ActorKind
 from tests.unit.extraction.actors.conftest import Find, by_text
 
 
@@ -81,3 +82,19 @@ def test_domestic_roles_are_of_the_country_the_story_is_filed_from(find: Find) -
     placed = [by_text(mentions, written).actor.country for written in ("Police", "students")]
     assert placed == ["KEN", "KEN"]
     assert by_text(mentions, "government").actor.country == "KEN"
+
+
+def test_an_unknown_titled_person_is_of_the_dateline_country(find: Find) -> None:
+    mentions = find(
+        "HARARE, May 9 (Desk Wire) - President Tendai Mukonoweshuro dissolved parliament. "
+        "Mukonoweshuro said elections would follow."
+    )
+    assert [m.actor.country for m in mentions if m.actor.kind is ActorKind.PERSON] == [
+        "ZWE",
+        "ZWE",
+    ]
+
+
+def test_a_titled_person_is_not_placed_where_the_clause_is_set(find: Find) -> None:
+    mentions = find("Prime Minister Tendai Mukonoweshuro arrived in Lima for talks on Monday.")
+    assert by_text(mentions, "Prime Minister Tendai Mukonoweshuro").actor.country is None
