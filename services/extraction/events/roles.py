@@ -163,6 +163,16 @@ def _verbal_targets(verb: Token, actors: ActorIndex, depth: int = 0) -> list[Act
             )
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
             found.extend(_objects_of(child, actors))
+        elif child.dep_ == "prep":
+            # "spoke by telephone with Macron": the partner hangs on the means.
+            found.extend(
+                mention
+                for means in child.children
+                if means.dep_ == "pobj"
+                for partner in means.children
+                if partner.dep_ == "prep" and partner.lower_ == "with"
+                for mention in _objects_of(partner, actors)
+            )
     if not found and depth == 0:
         for child in verb.children:
             if child.dep_ == "xcomp":

@@ -72,3 +72,11 @@ def test_the_capital_a_reaction_is_given_in_is_not_its_target(code: Code) -> Non
     assert events
     assert all(e.source.country == "TUR" for e in events)
     assert all(e.target is None or e.target.text != "Ankara" for e in events)
+
+
+def test_the_partner_of_a_call_hangs_on_its_means(code: Code) -> None:
+    events = code("The Kenyan president spoke by telephone with Emmanuel Macron on Sunday.")
+    consults = [e for e in events if e.event_type is PloverRoot.CONSULT]
+    assert {(e.source.country, e.target.country if e.target else None) for e in consults} == {
+        ("KEN", "FRA")
+    }
