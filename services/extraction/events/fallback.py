@@ -23,6 +23,7 @@ from services.extraction.events.roles import (
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     TARGET_PREPOSITIONS,
+    doers_of,
     subject_of,
 )
 from services.extraction.parse_paths import prepositional_objects
@@ -63,15 +64,7 @@ def fallback_source(
     sentence = head.sent
     if subject is not None:
         # "the missiles fired by the army struck": who fired them acts.
-        agents = [
-            mention
-            for clause in subject.children
-            if clause.dep_ == "acl"
-            for agent in clause.children
-            if agent.dep_ == "agent"
-            for pobj in agent.children
-            for mention in actors.in_phrase(pobj)
-        ]
+        agents = doers_of(subject, actors)
         if agents:
             return agents[0]
     if any(child.dep_ in PASSIVE_SUBJECT_DEPS for child in verb.children):

@@ -59,10 +59,24 @@ def find_arguments(doc: Doc, trigger: TriggerMatch, actors: ActorIndex, cues: Cu
         mention
         for child in token.children
         if child.dep_ in OBJECT_DEPS and not trigger.start <= child.i < trigger.end
-        for mention in actors.first_within(child)
+        for mention in actors.first_within(child) or doers_of(child, actors)
         if mention.actor.name not in sources
     ]
     return replace(arguments, targets=tuple(_unique(owners)))
+
+
+def doers_of(thing: Token, actors: ActorIndex) -> list[ActorMention]:
+    """Who did a thing, by the agent of a participle describing it: "condemned the sentences
+    handed down by Cuban courts" acts on the courts, "the missiles fired by the army struck"
+    are the army's."""
+    return [
+        mention
+        for clause in thing.children
+        if clause.dep_ == "acl" and clause.tag_ == "VBN"
+        for agent in clause.children
+        if agent.dep_ == "agent"
+        for mention in _objects_of(agent, actors)
+    ]
 
 
 def _verbal_arguments(

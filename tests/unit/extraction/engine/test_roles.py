@@ -80,3 +80,10 @@ def test_the_partner_of_a_call_hangs_on_its_means(code: Code) -> None:
     assert {(e.source.country, e.target.country if e.target else None) for e in consults} == {
         ("KEN", "FRA")
     }
+
+
+def test_a_condemned_act_targets_who_carried_it_out(code: Code) -> None:
+    events = code("Norway condemned the raids carried out by Serbian police near the border.")
+    assert ("NOR", "SRB") in {
+        (e.source.country, e.target.country if e.target else None) for e in events
+    }
