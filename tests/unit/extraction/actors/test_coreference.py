@@ -199,3 +199,14 @@ def test_an_unknown_name_in_apposition_to_an_envoy_is_the_envoy(find: Find) -> N
     named = mentions[envoy.antecedent or 0]
     assert named.actor.text == "Tomas Ruiz-Arcevela"
     assert (named.actor.kind, named.actor.country) == (ActorKind.PERSON, "CHL")
+
+
+def test_the_two_countries_are_states_not_an_organisation_named_between(find: Find) -> None:
+    mentions = find(
+        "Bolivia and Paraguay thanked the United Nations for its mediation. "
+        "The two countries fought a war over the Chaco in the 1930s."
+    )
+    assert sorted(m.actor.country or "" for m in mentions if m.actor.text == "countries") == [
+        "BOL",
+        "PRY",
+    ]
