@@ -20,6 +20,9 @@ from spacy.tokens import Doc, Token
 from schemas.vocabulary import ActorKind
 from services.extraction.actors.actor_mention import ActorMention
 
+# Organisations have codes of their own ("UN", "NATO"); states have ISO alpha-3 codes.
+_STATE_CODE_LENGTH = 3
+
 
 def place_domestic(
     doc: Doc,
@@ -48,20 +51,48 @@ def place_domestic(
 
 
 def place_people(
-    mentions: Sequence[ActorMention], dateline_country: str | None, domestic_roles: frozenset[str]
+    doc: Doc,
+    mentions: Sequence[ActorMention],
+    dateline_country: str | None,
+    domestic_roles: frozenset[str],
 ) -> list[ActorMention]:
-    """Titled people the gazetteer does not know, of the dateline's country: "MONROVIA -
-    President Charles Taylor". Only by the dateline, since people travel ("President Ana Ruiz
-    arrived in Lima" is no Peruvian); run before coreference, so "Taylor" follows."""
-    return [
-        _in_country(mention, dateline_country)
-        if mention.actor.kind is ActorKind.PERSON
-        and not mention.nominal
-        and mention.actor.country is None
-        and mention.role in domestic_roles
-        else mention
-        for mention in mentions
-    ]
+    """Titled people the gazetteer does not know: of the dateline's country ("MONROVIA -
+    President Charles Taylor"), else of the one country their sentence names ("President
+    Ana Ruiz imposed a curfew in Lima"). Never by where the clause is set alone, since people
+    travel; run before coreference, so "Taylor" and "he" follow."""
+    placed = []
+    for mention in mentions:
+        if (
+            mention.actor.kind is ActorKind.PERSON
+            and not mention.nominal
+            and mention.actor.country is None
+            and mention.role in domestic_roles
+        ):
+            country = dateline_country or _sole_country(doc[mention.head], mentions)
+            mention = _in_country(mention, country)
+        placed.append(mention)
+    return placed
+
+
+def _sole_country(person: Token, mentions: Sequence[ActorMention]) -> str | None:
+    """The one country a person's sentence names, by its states and the groups coded to them;
+    not another person's ("Mitterand welcomed South African leader de Klerk"), nor where the
+    person's own verb goes or happens ("arrived in Lima")."""
+    sentence = person.sent
+    countries = {
+        m.actor.country
+        for m in mentions
+        if sentence.start <= m.start < sentence.end
+        and m.actor.kind is not ActorKind.PERSON
+        and not _where_the_person_acts(person, person.doc[m.head])
+        and m.actor.country
+        and len(m.actor.country) == _STATE_CODE_LENGTH
+    }
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _where_the_person_acts(person: Token, place: Token) -> bool:
+    return place.dep_ == "pobj" and place.head.head == person.head
 
 
 def _in_country(mention: ActorMention, country: str | None) -> ActorMention:

@@ -37,7 +37,7 @@ def find_actor_mentions(
     elements = find_elements(doc, matcher_for(gazetteer, doc.vocab), on)
     mentions = code_phrases(doc, elements.pieces, gazetteer.is_honorific)
     domestic = gazetteer.domestic_roles
-    mentions = place_people(mentions, elements.dateline_country, domestic)
+    mentions = place_people(doc, mentions, elements.dateline_country, domestic)
     if resolve:
         mentions = resolve_coreferences(doc, mentions, gazetteer)
     return place_domestic(doc, mentions, elements.dateline_country, domestic)

@@ -98,3 +98,15 @@ def test_an_unknown_titled_person_is_of_the_dateline_country(find: Find) -> None
 def test_a_titled_person_is_not_placed_where_the_clause_is_set(find: Find) -> None:
     mentions = find("Prime Minister Tendai Mukonoweshuro arrived in Lima for talks on Monday.")
     assert by_text(mentions, "Prime Minister Tendai Mukonoweshuro").actor.country is None
+
+
+def test_without_a_dateline_an_unknown_titled_person_takes_the_sentence_country(
+    find: Find,
+) -> None:
+    mentions = find("President Tendai Mukonoweshuro promised the Zimbabwean people a new vote.")
+    assert by_text(mentions, "President Tendai Mukonoweshuro").actor.country == "ZWE"
+
+
+def test_another_persons_country_does_not_place_an_unknown_titled_person(find: Find) -> None:
+    mentions = find("President Tendai Mukonoweshuro welcomed Peruvian President Ana Ruiz.")
+    assert by_text(mentions, "President Tendai Mukonoweshuro").actor.country is None
