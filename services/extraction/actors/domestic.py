@@ -84,14 +84,15 @@ def _sole_country(person: Token, mentions: Sequence[ActorMention]) -> str | None
         for m in mentions
         if sentence.start <= m.start < sentence.end
         and m.actor.kind is not ActorKind.PERSON
-        and not _where_the_person_acts(person, person.doc[m.head])
+        and not (m.actor.kind is ActorKind.STATE and _on_the_verb_of(person, person.doc[m.head]))
         and m.actor.country
         and len(m.actor.country) == _STATE_CODE_LENGTH
     }
     return countries.pop() if len(countries) == 1 else None
 
 
-def _where_the_person_acts(person: Token, place: Token) -> bool:
+def _on_the_verb_of(person: Token, place: Token) -> bool:
+    """ "Ruiz arrived in Lima", "flew to Lima": a place the person's own verb goes to."""
     return place.dep_ == "pobj" and place.head.head == person.head
 
 

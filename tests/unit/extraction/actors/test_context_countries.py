@@ -110,3 +110,8 @@ def test_without_a_dateline_an_unknown_titled_person_takes_the_sentence_country(
 def test_another_persons_country_does_not_place_an_unknown_titled_person(find: Find) -> None:
     mentions = find("President Tendai Mukonoweshuro welcomed Peruvian President Ana Ruiz.")
     assert by_text(mentions, "President Tendai Mukonoweshuro").actor.country is None
+
+
+def test_the_people_a_titled_person_acts_against_may_place_him(find: Find) -> None:
+    mentions = find("Judge Tendai Mukonoweshuro charged nine Zambian customs officers.")
+    assert by_text(mentions, "Judge Tendai Mukonoweshuro").actor.country == "ZMB"
