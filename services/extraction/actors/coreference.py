@@ -190,6 +190,8 @@ def _resolve_mention(doc: Doc, slot: Slot, earlier: list[Slot], gazetteer: Actor
             and _role_fits(mention, root, gazetteer)
         ):
             found.append(root)
+    if plural and not determiners & _PAIR_WORDS and len(found) > wanted:
+        return  # "the leaders" after three or more were named: a summit, not two principals
     if len(found) >= wanted:
         slot.refer_to(found[:wanted])
 

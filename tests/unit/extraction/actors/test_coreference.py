@@ -210,3 +210,11 @@ def test_the_two_countries_are_states_not_an_organisation_named_between(find: Fi
         "BOL",
         "PRY",
     ]
+
+
+def test_the_leaders_after_a_summit_of_several_are_not_two_principals(find: Find) -> None:
+    mentions = find(
+        "Emmanuel Macron, Olaf Scholz and Giorgia Meloni met in Rome on Friday. "
+        "The leaders agreed to meet again in the spring."
+    )
+    assert [m.antecedent for m in mentions if m.actor.text == "leaders"] == [None]
