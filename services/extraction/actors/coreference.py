@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Token
 from schemas.vocabulary import ActorKind
 from services.extraction.actors.actor_mention import ActorMention
 from services.extraction.actors.gazetteer import ActorGazetteer
+from services.extraction.actors.institutions import resolve_institution
 from services.extraction.actors.pairs import (
     is_pair_phrase,
     names_a_pair,
@@ -51,6 +52,7 @@ from services.extraction.actors.pairs import (
 from services.extraction.actors.pronouns import PRONOUNS, affiliate_by_possessive, resolve_pronoun
 from services.extraction.actors.referents import Slot
 from services.extraction.actors.resolved import Resolved
+from services.extraction.actors.setting import place_by_setting
 
 _INDEFINITE = frozenset({"a", "an", "another", "some", "any", "one", "several", "many", "no"})
 _PAIR_WORDS = frozenset({"two", "both"})
@@ -81,12 +83,15 @@ def resolve_coreferences(
     for position, item in queue:
         window = done.window(position)
         if isinstance(item, Slot):
+            place_by_setting(doc, item, window)
             affiliate_by_possessive(doc, item, window)
             _lend_country_to_named(item)
             if not item.targets:
                 _resolve_mention(doc, item, done, gazetteer)
             if not item.targets and item.mention.nominal:
                 _resolve_as_pair(doc, item, window)
+            if not item.targets:
+                resolve_institution(doc, item, done.slots)
             done.append(item)
             continue
         resolve = resolve_pronoun if item.lower_ in PRONOUNS else resolve_pair
@@ -184,9 +189,12 @@ def _resolve_mention(doc: Doc, slot: Slot, earlier: Resolved, gazetteer: ActorGa
     for root in earlier.role_holders(gazetteer.referred_roles(mention.role)):
         if country is None or country == root.mention.actor.country:
             found.append(root)
-            if len(found) == wanted:
-                slot.refer_to(found)
-                return
+            if len(found) > wanted:
+                break
+    if plural and not determiners & _PAIR_WORDS and len(found) > wanted:
+        return  # "the leaders" after three or more were named: a summit, not two principals
+    if len(found) >= wanted:
+        slot.refer_to(found[:wanted])
 
 
 def _resolve_as_pair(doc: Doc, slot: Slot, window: list[Slot]) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from schemas.vocabulary import ActorKind
 from services.extraction.actors.entries import EntryForm, GazetteerEntry
@@ -20,6 +20,11 @@ _EDGE_POS = frozenset({"DET", "PUNCT", "ADP", "CCONJ"})
 _DATELINE_PUNCT = frozenset({"-", "--", "\u2014", "\u2013", "(", ":", ","})
 _SURNAME_KINDS = frozenset({ActorKind.PERSON, ActorKind.STATE})
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+# Entity labels of geographic names ("the South China Sea"); facilities are left out, since
+# "the Chinese Embassy" is China's.
+_PLACE_LABELS = frozenset({"LOC"})
+_PLACE_PART_FORMS = frozenset({EntryForm.NAME, EntryForm.DEMONYM})
+_PLACE_PART_KINDS = frozenset({ActorKind.STATE, ActorKind.GROUP})
 
 
 class ElementKind(StrEnum):
@@ -52,7 +57,15 @@ class Element:
 _Claim = Callable[[Element], None]
 
 
-def find_elements(doc: Doc, matcher: ActorMatcher, on: date | None = None) -> list[Element]:
+@dataclass(frozen=True)
+class Elements:
+    """The pieces of a document, and the country of its dateline ("CAIRO, May 2 -"), if any."""
+
+    pieces: list[Element]
+    dateline_country: str | None
+
+
+def find_elements(doc: Doc, matcher: ActorMatcher, on: date | None = None) -> Elements:
     """Every piece in the document, in order, none overlapping another.
 
     Known spellings come first, then role nouns on the words left over, then the parts of
@@ -60,6 +73,7 @@ def find_elements(doc: Doc, matcher: ActorMatcher, on: date | None = None) -> li
     """
     covered = [False] * len(doc)
     elements: list[Element] = []
+    dateline_country: str | None = None
 
     def claim(element: Element) -> None:
         elements.append(element)
@@ -67,11 +81,15 @@ def find_elements(doc: Doc, matcher: ActorMatcher, on: date | None = None) -> li
             covered[index] = True
 
     dateline_end: int | None = None
+    places = _place_names(doc)
     for name in matcher.names(doc, on):
-        if _someone_else_with_the_surname(doc, name, matcher):
+        if _someone_else_with_the_surname(doc, name, matcher) or _inside_place(name, places):
             continue
         if _is_dateline(doc, name, dateline_end):
             covered[name.start : name.end] = [True] * (name.end - name.start)
+            # The story's own dateline opens it; "LA PAZ, Bolivia": the country named last.
+            if name.entry.kind is ActorKind.STATE and (name.start == 0 or dateline_country):
+                dateline_country = name.entry.country
             dateline_end = name.end
             continue
         words = doc[name.start : name.end]
@@ -94,7 +112,7 @@ def find_elements(doc: Doc, matcher: ActorMatcher, on: date | None = None) -> li
             elif not free and run_start is not None:
                 _claim_run(doc, run_start, index, kind, claim)
                 run_start = None
-    return sorted(elements, key=lambda element: element.start)
+    return Elements(sorted(elements, key=lambda element: element.start), dateline_country)
 
 
 def _claim_run(doc: Doc, start: int, end: int, kind: ElementKind, claim: _Claim) -> None:
@@ -103,8 +121,37 @@ def _claim_run(doc: Doc, start: int, end: int, kind: ElementKind, claim: _Claim)
         start += 1
     while end > start and doc[end - 1].pos_ in _EDGE_POS | {"PART"}:
         end -= 1
+    if start == 0 and _capitals_before_dateline_mark(doc, start, end):
+        return  # "ANNAPOLIS, Maryland, Nov 27 (AP) -": where the story was filed
     if start < end and (kind is ElementKind.NORP or any(t.pos_ == "PROPN" for t in doc[start:end])):
         claim(Element(start, end, kind, doc[start:end].root.i))
+
+
+def _capitals_before_dateline_mark(doc: Doc, start: int, end: int) -> bool:
+    words = [token for token in doc[start:end] if token.is_alpha]
+    capitals = bool(words) and all(token.text.isupper() and len(token) > 1 for token in words)
+    return capitals and end < len(doc) and doc[end].text in _DATELINE_PUNCT
+
+
+def _place_names(doc: Doc) -> dict[int, Span]:
+    """The proper place names of several words ("the South China Sea", "the Gulf of Oman"),
+    by token."""
+    found: dict[int, Span] = {}
+    for entity in doc.ents:
+        if entity.label_ in _PLACE_LABELS and entity.root.pos_ == "PROPN":
+            for index in range(entity.start, entity.end):
+                found[index] = entity
+    return found
+
+
+def _inside_place(name: NameMatch, places: dict[int, Span]) -> bool:
+    """A country or people named inside a longer place name is no actor: "the South China Sea"
+    is not China, "the Gulf of Oman" not Oman, "the Korean Peninsula" not Korea."""
+    place = places.get(name.start)
+    if place is None or name.entry.form not in _PLACE_PART_FORMS:
+        return False
+    proper_words = [t for t in place if t.pos_ == "PROPN" and not name.start <= t.i < name.end]
+    return bool(proper_words) and name.entry.kind in _PLACE_PART_KINDS
 
 
 def _is_dateline(doc: Doc, name: NameMatch, previous_end: int | None) -> bool:

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from services.extraction.actors.actor_mention import ActorMention
 from services.extraction.actors.coreference import resolve_coreferences
+from services.extraction.actors.domestic import place_domestic, place_people
 from services.extraction.actors.elements import find_elements
 from services.extraction.actors.matcher import ActorMatcher
 from services.extraction.actors.phrases import code_phrases
@@ -27,5 +28,9 @@ def find_actor_mentions(
     """
     gazetteer = matcher.gazetteer
     elements = find_elements(doc, matcher, on)
-    mentions = code_phrases(doc, elements, gazetteer.is_honorific)
-    return resolve_coreferences(doc, mentions, gazetteer) if resolve else mentions
+    mentions = code_phrases(doc, elements.pieces, gazetteer.is_honorific)
+    domestic = gazetteer.domestic_roles
+    mentions = place_people(doc, mentions, elements.dateline_country, domestic)
+    if resolve:
+        mentions = resolve_coreferences(doc, mentions, gazetteer)
+    return place_domestic(doc, mentions, elements.dateline_country, domestic)

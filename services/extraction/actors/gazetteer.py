@@ -49,6 +49,8 @@ class Role:
     speaker: bool
     # More specific roles a phrase of this one may refer back to ("the minister").
     includes: frozenset[str] = frozenset()
+    # Of the story's own country unless said otherwise ("police", "the government").
+    domestic: bool = False
 
 
 def _normalise(text: str) -> str:
@@ -119,6 +121,11 @@ class ActorGazetteer:
         for role in self.roles.values():
             referred.setdefault(role.role, {role.role}).update(role.includes)
         return {general: frozenset(roles) for general, roles in referred.items()}
+
+    @property
+    def domestic_roles(self) -> frozenset[str]:
+        """Roles whose holders are, unless said otherwise, of the story's own country."""
+        return frozenset(role.role for role in self.roles.values() if role.domestic)
 
     def is_honorific(self, word: str) -> bool:
         """ "Mr", "Dr.", "Sir": a word before a name that does not change who it is."""
@@ -220,7 +227,12 @@ class _Layer:
         self.honorifics.update(_normalise(word).rstrip(".") for word in data.honorifics)
         for record in data.roles:
             role = Role(
-                record.role, record.sector, record.kind, record.speaker, frozenset(record.includes)
+                record.role,
+                record.sector,
+                record.kind,
+                record.speaker,
+                frozenset(record.includes),
+                record.domestic,
             )
             for term in record.terms:
                 self._role(f"{path}: roles {record.role!r}", term, role)

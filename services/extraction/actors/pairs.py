@@ -21,6 +21,8 @@ _PARTY_NOUNS = frozenset({"side", "party", "country", "nation"})
 # "The sides", "the parties" stand for the two parties; "the countries" may be any number.
 _PARTY_NOUNS_WITH_THE = frozenset({"side", "party"})
 _PAIR_WORDS = frozenset({"two", "both"})
+_STATE_NOUNS = frozenset({"country", "nation"})
+_INTERNATIONAL = "IGO"
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # "A conference in Dhaka": a place where something happens is not a party to it.
 _PLACING_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside", "within", "across"})
@@ -71,6 +73,8 @@ def pair_referents(doc: Doc, head: Token, window: list[Slot]) -> list[Slot]:
         if verb is not None and _governing_verb(doc[slot.mention.head]) == verb
         for root in slot.referents()
     }
+    # "The two countries" are states: not the UN or the EU named between them.
+    states_only = head.lemma_.lower() in _STATE_NOUNS
     found: list[Slot] = []
     countries: set[str] = set()
     for slot in reversed(window):
@@ -79,6 +83,8 @@ def pair_referents(doc: Doc, head: Token, window: list[Slot]) -> list[Slot]:
         for root in slot.referents():
             country = root.mention.actor.country
             if root in beside or country is None or country in countries or _placed(doc, slot):
+                continue
+            if states_only and root.mention.actor.sector == _INTERNATIONAL:
                 continue
             found.append(root)
             countries.add(country)

@@ -91,6 +91,11 @@ class RoleRecord(_Record):
         description="More specific roles a phrase of this role may refer back to: 'the "
         "minister' may be the foreign minister named before.",
     )
+    domestic: bool = Field(
+        False,
+        description="Usually of the country the story is filed from when no country is said: "
+        "police, protesters, the government.",
+    )
 
 
 class CollectiveRecord(_Record):

@@ -17,11 +17,13 @@ from spacy.tokens import Doc, Token
 from schemas import Actor, ActorKind
 from services.extraction.actors import ActorMention
 from services.extraction.actors.index import ActorIndex
+from services.extraction.actors.setting import opening_setting
 from services.extraction.events.roles import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     TARGET_PREPOSITIONS,
+    doers_of,
     subject_of,
 )
 from services.extraction.parse_paths import prepositional_objects
@@ -62,15 +64,7 @@ def fallback_source(
     sentence = head.sent
     if subject is not None:
         # "the missiles fired by the army struck": who fired them acts.
-        agents = [
-            mention
-            for clause in subject.children
-            if clause.dep_ == "acl"
-            for agent in clause.children
-            if agent.dep_ == "agent"
-            for pobj in agent.children
-            for mention in actors.in_phrase(pobj)
-        ]
+        agents = doers_of(subject, actors)
         if agents:
             return agents[0]
     if any(child.dep_ in PASSIVE_SUBJECT_DEPS for child in verb.children):
@@ -140,10 +134,13 @@ def fallback_target(
     court decision" targets the US); with ``things``, failing an actor, the first thing acted on
     ("condemned the attacks"). Dates and amounts are never targets."""
     taken = {index for source in sources for index in range(source.start, source.end)}
+    # "In Tripoli, the minister welcomed ...": where the reaction was given, not its target.
+    setting = opening_setting(head)
     phrases = [
         phrase
         for phrase in _object_phrases(head, span)
         if phrase.i not in taken
+        and phrase != setting
         and phrase.pos_ in ("NOUN", "PROPN")
         and phrase.ent_type_ not in _NOT_ACTORS
     ]

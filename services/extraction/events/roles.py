@@ -59,10 +59,24 @@ def find_arguments(doc: Doc, trigger: TriggerMatch, actors: ActorIndex, cues: Cu
         mention
         for child in token.children
         if child.dep_ in OBJECT_DEPS and not trigger.start <= child.i < trigger.end
-        for mention in actors.first_within(child)
+        for mention in actors.first_within(child) or doers_of(child, actors)
         if mention.actor.name not in sources
     ]
     return replace(arguments, targets=tuple(_unique(owners)))
+
+
+def doers_of(thing: Token, actors: ActorIndex) -> list[ActorMention]:
+    """Who did a thing, by the agent of a participle describing it: "condemned the sentences
+    handed down by Cuban courts" acts on the courts, "the missiles fired by the army struck"
+    are the army's."""
+    return [
+        mention
+        for clause in thing.children
+        if clause.dep_ == "acl" and clause.tag_ == "VBN"
+        for agent in clause.children
+        if agent.dep_ == "agent"
+        for mention in _objects_of(agent, actors)
+    ]
 
 
 def _verbal_arguments(
@@ -104,9 +118,11 @@ def subject_of(verb: Token) -> tuple[Token | None, str]:
     describes."""
     current, path = verb, "subject"
     for _ in range(4):
-        for child in current.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child, path
+        subjects = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
+        if subjects:
+            # Two subjects are a misparse, most often of a dateline ("NEW DELHI, Aug 28 (AP) -
+            # India agreed"): the one nearest the verb is the verb's.
+            return min(subjects, key=lambda child: abs(child.i - current.i)), path
         compound = [c for c in current.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if compound:
             return compound[0], path
@@ -161,6 +177,16 @@ def _verbal_targets(verb: Token, actors: ActorIndex, depth: int = 0) -> list[Act
             )
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
             found.extend(_objects_of(child, actors))
+        elif child.dep_ == "prep":
+            # "spoke by telephone with Macron": the partner hangs on the means.
+            found.extend(
+                mention
+                for means in child.children
+                if means.dep_ == "pobj"
+                for partner in means.children
+                if partner.dep_ == "prep" and partner.lower_ == "with"
+                for mention in _objects_of(partner, actors)
+            )
     if not found and depth == 0:
         for child in verb.children:
             if child.dep_ == "xcomp":

@@ -219,3 +219,22 @@ def test_a_role_phrase_refers_to_the_holder_named_most_recently(find: Find) -> N
         ("Kirby", "John Kirby"),
         ("spokesman", "John Kirby"),
     ]
+
+
+def test_the_two_countries_are_states_not_an_organisation_named_between(find: Find) -> None:
+    mentions = find(
+        "Bolivia and Paraguay thanked the United Nations for its mediation. "
+        "The two countries fought a war over the Chaco in the 1930s."
+    )
+    assert sorted(m.actor.country or "" for m in mentions if m.actor.text == "countries") == [
+        "BOL",
+        "PRY",
+    ]
+
+
+def test_the_leaders_after_a_summit_of_several_are_not_two_principals(find: Find) -> None:
+    mentions = find(
+        "Emmanuel Macron, Olaf Scholz and Giorgia Meloni met in Rome on Friday. "
+        "The leaders agreed to meet again in the spring."
+    )
+    assert [m.antecedent for m in mentions if m.actor.text == "leaders"] == [None]

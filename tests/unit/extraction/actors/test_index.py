@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from services.extraction.actors import ActorGazetteer, find_actor_mentions
+from services.extraction.actors import find_actor_mentions
 from services.extraction.actors.index import ActorIndex
+from services.extraction.actors.matcher import ActorMatcher
 
 _TEXT = (
     "Vladimir Putin spoke with Donald Trump by phone. The two presidents agreed to meet. "
@@ -13,13 +14,13 @@ _TEXT = (
 )
 
 
-def _index(nlp: Language, gazetteer: ActorGazetteer) -> ActorIndex:
+def _index(nlp: Language, matcher: ActorMatcher) -> ActorIndex:
     doc = nlp(_TEXT)
-    return ActorIndex(doc, find_actor_mentions(doc, gazetteer))
+    return ActorIndex(doc, find_actor_mentions(doc, matcher))
 
 
-def test_mentions_starting_within_a_sentence(nlp: Language, gazetteer: ActorGazetteer) -> None:
-    index = _index(nlp, gazetteer)
+def test_mentions_starting_within_a_sentence(nlp: Language, matcher: ActorMatcher) -> None:
+    index = _index(nlp, matcher)
     second = list(nlp(_TEXT).sents)[1]
     inside = index.starting_within(second.start, second.end)
     assert inside == [m for m in index.mentions if second.start <= m.start < second.end]
@@ -27,9 +28,9 @@ def test_mentions_starting_within_a_sentence(nlp: Language, gazetteer: ActorGaze
 
 
 def test_last_before_reads_back_to_the_latest_accepted_mention(
-    nlp: Language, gazetteer: ActorGazetteer
+    nlp: Language, matcher: ActorMatcher
 ) -> None:
-    index = _index(nlp, gazetteer)
+    index = _index(nlp, matcher)
     macron = next(m for m in index.mentions if m.actor.name == "Emmanuel Macron")
     found = index.last_before(macron.start, lambda _: True)
     # "The two presidents" is one mention per president over the same tokens: the first counts.

@@ -323,3 +323,18 @@ def test_honorifics_of_several_words_stay_inside_the_title_and_name(find: Find) 
 def test_a_surname_inside_a_hyphenated_name_is_not_that_person(find: Find) -> None:
     mentions = find("Envoy Kang Yoon-hee met the press.")
     assert all(m.actor.name != "Yoon Suk Yeol" for m in mentions)
+
+
+def test_a_country_inside_a_longer_place_name_is_no_actor(find: Find) -> None:
+    mentions = find("Vietnam sent patrol boats into the South China Sea near the Gulf of Tonkin.")
+    assert [m.actor.country for m in mentions] == ["VNM"]
+
+
+def test_a_place_name_that_is_the_whole_entry_stays_an_actor(find: Find) -> None:
+    mentions = find("Egypt reopened its crossing into the Gaza Strip on Sunday.")
+    assert [m.actor.country for m in mentions] == ["EGY", "PSE"]
+
+
+def test_an_unknown_place_in_capitals_opening_the_story_is_its_dateline(find: Find) -> None:
+    mentions = find("TALLAHASSEE, Florida, May 2 (Desk Wire) - Chile and Peru signed a fish pact.")
+    assert [m.actor.country for m in mentions] == ["CHL", "PER"]

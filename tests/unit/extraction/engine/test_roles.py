@@ -56,3 +56,34 @@ def test_that_clause_subjects_are_each_a_target(code: Code) -> None:
 def test_possessive_owns_the_nominal_event(code: Code) -> None:
     events = code("Chile's criticism of Peru angered many.")
     assert ("Chile", "Peru") in _dyads(events)
+
+
+def test_a_dateline_read_as_a_second_subject_does_not_act(code: Code) -> None:
+    events = code(
+        "LA PAZ, March 3 (Desk Wire) - Bolivia and Chile have agreed to reopen their main "
+        "border crossing, ending a month of closures."
+    )
+    assert events
+    assert all(e.source.name in ("Bolivia", "Chile") for e in events)
+
+
+def test_the_capital_a_reaction_is_given_in_is_not_its_target(code: Code) -> None:
+    events = code("In Ankara, the foreign ministry condemned the raids as a grave violation.")
+    assert events
+    assert all(e.source.country == "TUR" for e in events)
+    assert all(e.target is None or e.target.text != "Ankara" for e in events)
+
+
+def test_the_partner_of_a_call_hangs_on_its_means(code: Code) -> None:
+    events = code("The Kenyan president spoke by telephone with Emmanuel Macron on Sunday.")
+    consults = [e for e in events if e.event_type is PloverRoot.CONSULT]
+    assert {(e.source.country, e.target.country if e.target else None) for e in consults} == {
+        ("KEN", "FRA")
+    }
+
+
+def test_a_condemned_act_targets_who_carried_it_out(code: Code) -> None:
+    events = code("Norway condemned the raids carried out by Serbian police near the border.")
+    assert ("NOR", "SRB") in {
+        (e.source.country, e.target.country if e.target else None) for e in events
+    }
