@@ -19,6 +19,7 @@ from schemas import (
 from services.extraction.actors import ActorMention
 from services.extraction.actors.index import ActorIndex
 from services.extraction.events.assembly import assemble
+from services.extraction.events.background import is_background
 from services.extraction.events.candidate import AnaphoricMention, EventCandidate
 from services.extraction.events.dedup import merge_mentions
 from services.extraction.events.main_event import main_triggers
@@ -88,6 +89,9 @@ class EventBuilder:
             if not self._is_statement_verb(trigger, doc[trigger.head])
             and not self._is_denial(doc[trigger.head])
             and not actors.at(doc[trigger.head])
+            and not is_background(
+                doc[trigger.head], trigger.nominal, trigger.code.plover_root, self._cues
+            )
         ]
         main = main_triggers(doc, eligible, self._modality)
         context = ArticleContext(article, parsed, actors, times.of_trigger, briefer, main)

@@ -33,6 +33,9 @@ class Cues:
     addressee_roots: frozenset[PloverRoot]
     speech_act_roots: frozenset[PloverRoot]
     reply_roots: frozenset[PloverRoot]
+    commentators: frozenset[str]
+    question_openers: frozenset[str]
+    occupation_nouns: frozenset[str]
 
     def governor(self, token: Token) -> EventStatus | None:
         """The status a governing word such as "hopes" or "denied" gives what it governs."""
@@ -77,6 +80,9 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
             reply_roots=_roots(document["reply_roots"]),
             addressee_roots=_roots(document["addressee_roots"]),
             speech_act_roots=_roots(document["speech_act_roots"]),
+            commentators=_words(document["commentators"]),
+            question_openers=_words(document["question_openers"]),
+            occupation_nouns=_words(document["occupation_nouns"]),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as error:
         raise ValueError(f"cannot read the status cues {path}: {error}") from error
