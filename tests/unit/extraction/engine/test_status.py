@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from schemas import DiplomaticEvent, EventStatus, PloverRoot
 
 Code = Callable[[str], list[DiplomaticEvent]]
@@ -67,3 +69,35 @@ def test_will_not_is_one_refused_rejection(code: Code) -> None:
 def test_past_negation_is_a_denial(code: Code) -> None:
     events = code("Japan did not meet India.")
     assert _statuses(events, PloverRoot.CONSULT) == {EventStatus.DENIED}
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "status"),
+    [
+        # Being on a visit: under way; having been on one: over.
+        (
+            "The Chilean foreign minister is on an official visit to Peru.",
+            PloverRoot.CONSULT,
+            EventStatus.ONGOING,
+        ),
+        (
+            "The Chilean foreign minister was on an official visit to Peru last week.",
+            PloverRoot.CONSULT,
+            EventStatus.OCCURRED,
+        ),
+        # A present perfect counted from a start is still under way.
+        (
+            "Since January, Chilean forces have launched dozens of attacks on Peruvian posts.",
+            PloverRoot.ASSAULT,
+            EventStatus.ONGOING,
+        ),
+        # A verb joined to a denial is an act beside it, not denied by it.
+        (
+            "Lima has denied any role in the riot and has accused Santiago of lying.",
+            PloverRoot.ACCUSE,
+            EventStatus.OCCURRED,
+        ),
+    ],
+)
+def test_status_of_the_clause(code: Code, text: str, root: PloverRoot, status: EventStatus) -> None:
+    assert _statuses(code(text), root) == {status}
