@@ -23,7 +23,7 @@ from services.extraction.events.background import is_background
 from services.extraction.events.candidate import AnaphoricMention, EventCandidate
 from services.extraction.events.dedup import merge_mentions
 from services.extraction.events.main_event import main_triggers
-from services.extraction.events.refusals import merge_refusals
+from services.extraction.events.refusals import drop_demanded, merge_refusals
 from services.extraction.events.trigger_steps import ArticleContext, TriggerSteps
 from services.extraction.places import NamedPlace, PlaceMention, StoryPlace, place_of_event
 from services.extraction.places.finder import PlaceWords
@@ -111,7 +111,7 @@ class EventBuilder:
         events = [
             assemble(article, _with_defaults(candidate, times, story_place))
             for candidate in merge_mentions(
-                merge_refusals(candidates), anaphors, article.published_at
+                drop_demanded(merge_refusals(candidates)), anaphors, article.published_at
             )
         ]
         unique = {event.event_id: event for event in reversed(events)}

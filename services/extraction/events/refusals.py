@@ -1,10 +1,13 @@
-"""A refusal and the act it refuses, told in one sentence, are one event.
+"""A refusal and the act it refuses, told in one sentence, are one event; a demand and the act
+it demands, one demand.
 
 "ruled out talks with the rebels" and "will not send its army" each yield a rejection that
 happened (REJECT) and the refused act (talks, a deployment) with the status ``refused``. An
 analyst codes one event there, and the manual's single category for it is REJECT: the refusal
 keeps its code and confidence and takes the refused act's parties and status, so that the
-article does not count the refusal twice.
+article does not count the refusal twice. Likewise "called on Damascus to release the
+detainees" is a REQUEST: the release it asks for is only proposed, and no analyst codes it
+beside the demand.
 """
 
 from __future__ import annotations
@@ -57,3 +60,18 @@ def _same_side(first: Actor, second: Actor) -> bool:
     if first.country and second.country:
         return first.country == second.country
     return first.text == second.text
+
+
+def drop_demanded(candidates: Sequence[EventCandidate]) -> list[EventCandidate]:
+    """The candidates without the acts proposed in a sentence that states a demand."""
+    demanding = {
+        candidate.sentence
+        for candidate in candidates
+        if candidate.code.plover_root is PloverRoot.REQUEST
+        and candidate.status is EventStatus.OCCURRED
+    }
+    return [
+        candidate
+        for candidate in candidates
+        if not (candidate.status is EventStatus.PROPOSED and candidate.sentence in demanding)
+    ]

@@ -101,3 +101,8 @@ def test_past_negation_is_a_denial(code: Code) -> None:
 )
 def test_status_of_the_clause(code: Code, text: str, root: PloverRoot, status: EventStatus) -> None:
     assert _statuses(code(text), root) == {status}
+
+
+def test_what_a_demand_asks_for_is_no_event_of_its_own(code: Code) -> None:
+    events = code("Chile called on Peru to release the detained fishermen.")
+    assert [e.event_type for e in events] == [PloverRoot.REQUEST]
