@@ -106,3 +106,8 @@ def test_status_of_the_clause(code: Code, text: str, root: PloverRoot, status: E
 def test_what_a_demand_asks_for_is_no_event_of_its_own(code: Code) -> None:
     events = code("Chile called on Peru to release the detained fishermen.")
     assert [e.event_type for e in events] == [PloverRoot.REQUEST]
+
+
+def test_an_act_asked_of_someone_is_only_proposed(code: Code) -> None:
+    events = code("Chile asked Peru to extradite the former minister.")
+    assert [e.event_type for e in events] == [PloverRoot.REQUEST]
