@@ -79,3 +79,13 @@ def _habit_of_an_actor(head: Token, nominal: bool) -> bool:
 def _names_an_occupation(head: Token, cues: Cues) -> bool:
     # "aid agencies", "riot police": the noun only says what the people do.
     return head.dep_ == "compound" and head.head.lemma_.lower() in cues.occupation_nouns
+
+
+def is_purpose(head: Token, trigger_heads: set[int]) -> bool:
+    """Whether the trigger only says what another act of its sentence was for ("sent his
+    envoy to show support", "fired tear gas to disperse the crowd"): the act is the event."""
+    return (
+        head.dep_ == "advcl"
+        and head.head.i in trigger_heads
+        and any(child.dep_ == "aux" and child.lower_ == "to" for child in head.children)
+    )

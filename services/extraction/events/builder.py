@@ -19,10 +19,10 @@ from schemas import (
 from services.extraction.actors import ActorMention
 from services.extraction.actors.index import ActorIndex
 from services.extraction.events.assembly import assemble
-from services.extraction.events.background import is_background
+from services.extraction.events.background import is_background, is_purpose
 from services.extraction.events.candidate import AnaphoricMention, EventCandidate
 from services.extraction.events.dedup import merge_mentions
-from services.extraction.events.main_event import main_triggers
+from services.extraction.events.main_event import key_of, main_triggers
 from services.extraction.events.refusals import drop_demanded, merge_refusals
 from services.extraction.events.trigger_steps import ArticleContext, TriggerSteps
 from services.extraction.places import NamedPlace, PlaceMention, StoryPlace, place_of_event
@@ -95,6 +95,12 @@ class EventBuilder:
             )
         ]
         main = main_triggers(doc, eligible, self._modality)
+        eligible_heads = {trigger.head for trigger in eligible}
+        eligible = [
+            trigger
+            for trigger in eligible
+            if key_of(trigger) in main or not is_purpose(doc[trigger.head], eligible_heads)
+        ]
         context = ArticleContext(article, parsed, actors, times.of_trigger, briefer, main)
         candidates: list[EventCandidate] = []
         anaphors: list[AnaphoricMention] = []

@@ -45,3 +45,8 @@ def test_an_accusation_told_in_a_relative_clause_stays(code: Code) -> None:
 def test_an_officials_report_stays(code: Code) -> None:
     events = code("Officials said Bolivia expelled the Chilean consul on Monday.")
     assert any(event.source.country == "BOL" for event in events)
+
+
+def test_what_an_act_was_for_is_no_event_of_its_own(code: Code) -> None:
+    events = code("The Peruvian army shelled the border post to warn Chile.")
+    assert [e.event_type for e in events] == [PloverRoot.ASSAULT]
