@@ -25,9 +25,11 @@ from schemas import (
 from services.extraction.actors import ActorMention
 from services.extraction.actors.index import ActorIndex
 from services.extraction.events.assembly import assemble
+from services.extraction.events.background import is_background, is_purpose
 from services.extraction.events.candidate import AnaphoricMention, EventCandidate
 from services.extraction.events.dedup import merge_mentions
-from services.extraction.events.main_event import main_triggers
+from services.extraction.events.main_event import key_of, main_triggers
+from services.extraction.events.refusals import drop_demanded, merge_refusals
 from services.extraction.events.trigger_steps import ArticleContext, TriggerSteps
 from services.extraction.places import NamedPlace, PlaceMention, StoryPlace, place_of_event
 from services.extraction.places.finder import PlaceWords
@@ -96,8 +98,17 @@ class EventBuilder:
             if not self._is_statement_verb(trigger, doc[trigger.head])
             and not self._is_denial(doc[trigger.head])
             and not actors.at(doc[trigger.head])
+            and not is_background(
+                doc[trigger.head], trigger.nominal, trigger.code.plover_root, self._cues
+            )
         ]
         main = main_triggers(doc, eligible, self._modality)
+        eligible_heads = {trigger.head for trigger in eligible}
+        eligible = [
+            trigger
+            for trigger in eligible
+            if key_of(trigger) in main or not is_purpose(doc[trigger.head], eligible_heads)
+        ]
         context = ArticleContext(article, parsed, actors, times.of_trigger, briefer, main)
         sentences = _SentenceNumbers(parsed)
         by_sentence: dict[int, list[TriggerMatch]] = {}
@@ -118,7 +129,9 @@ class EventBuilder:
                 else:
                     candidates.extend(item)
         events: list[DiplomaticEvent] = []
-        for candidate in merge_mentions(candidates, anaphors, article.published_at):
+        for candidate in merge_mentions(
+            drop_demanded(merge_refusals(candidates)), anaphors, article.published_at
+        ):
             try:
                 events.append(assemble(article, _with_defaults(candidate, times, story_place)))
             except Exception as error:  # as above, charged to the event's first sentence

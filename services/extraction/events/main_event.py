@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from schemas import PloverRoot
 from services.extraction.triggers import TriggerMatch, best_trigger, recode_for_modality
-from services.extraction.triggers.modality import ModalityRules
+from services.extraction.triggers.modality import ModalityRules, is_commitment
 
 TriggerKey = tuple[int, int, int]
 # What recode_for_modality makes of an event that is promised or announced.
@@ -31,7 +31,8 @@ class MainTrigger:
     the rejection itself happened, whatever the status of the thing refused. ``intent`` is true
     when a future or wished-for reading made it a promise or a threat ("will withdraw").
     ``demand`` is true when an obligation put on the subject made it a demand, which was made
-    whatever becomes of what it demands.
+    whatever becomes of what it demands. ``commitment`` is true when a word of commitment made
+    the intent ("agreed to", "pledged to"): an agreement that happened.
     """
 
     match: TriggerMatch
@@ -39,6 +40,7 @@ class MainTrigger:
     refusal: bool
     intent: bool
     demand: bool
+    commitment: bool
 
 
 def key_of(match: TriggerMatch) -> TriggerKey:
@@ -67,5 +69,6 @@ def main_triggers(
         intent = root in _INTENT_ROOTS and before is not root
         demand = root is PloverRoot.REQUEST and before is not root
         recoded = coded.code != original.code
-        chosen[key_of(best)] = MainTrigger(coded, recoded, refusal, intent, demand)
+        commitment = intent and is_commitment(doc, best, modality)
+        chosen[key_of(best)] = MainTrigger(coded, recoded, refusal, intent, demand, commitment)
     return chosen

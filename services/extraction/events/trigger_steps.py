@@ -14,7 +14,7 @@ from datetime import datetime
 
 from spacy.tokens import Doc, Token
 
-from schemas import Actor, Article, EventStatus, EventTime, TextSpan
+from schemas import Actor, Article, EventStatus, EventTime, PloverRoot, TextSpan, TimePrecision
 from services.extraction.actors import ActorMention
 from services.extraction.actors.index import ActorIndex
 from services.extraction.events.attribution import attribute
@@ -36,6 +36,11 @@ from services.extraction.triggers import TriggerMatch
 from services.extraction.triggers.codebook import CameoCode
 
 _REAL_STATUSES = frozenset({EventStatus.OCCURRED, EventStatus.ONGOING})
+# Precisions that date an intended act: a schedule, not only a plan.
+_DATED = frozenset(
+    {TimePrecision.MINUTE, TimePrecision.HOUR, TimePrecision.DAY, TimePrecision.WEEK}
+)
+_UNDATED_FUTURE = frozenset({EventStatus.INTENDED, EventStatus.PROPOSED, EventStatus.HYPOTHETICAL})
 # What a promised or threatened act may be while the promise or threat itself was made.
 _PROMISED_STATUSES = frozenset(
     {EventStatus.SCHEDULED, EventStatus.INTENDED, EventStatus.HYPOTHETICAL}
@@ -250,6 +255,18 @@ class TriggerSteps:
         main = reading.main
         if main is None or not main.recoded:
             return reading
+        if _only_announced(main, reading.status):
+            # "would host talks", "plans to send aid": one event, the future cooperation the
+            # manual codes AGREE, with the status of the act; no agreement happened besides.
+            announced = [
+                replace(
+                    candidate,
+                    code=main.match.code,
+                    features=replace(candidate.features, main_clause=True),
+                )
+                for candidate in reading.candidates
+            ]
+            return replace(reading, candidates=tuple(announced), finished=True)
         # A promise or a threat was made even when what it promises is only intended or
         # hypothetical ("will close the strait if attacked"), unless it is itself denied.
         promised = main.intent and reading.status in _PROMISED_STATUSES
@@ -276,6 +293,17 @@ class TriggerSteps:
             for candidate in reading.candidates
         ]
         return replace(reading, candidates=(*reading.candidates, *refusals))
+
+
+def _only_announced(main: MainTrigger, status: EventStatus) -> bool:
+    """Whether the sentence only announces future cooperation, neither agreed nor dated: a
+    dated one ("will meet on Tuesday") stays the scheduled act beside the intent."""
+    return (
+        main.intent
+        and not main.commitment
+        and main.match.code.plover_root is PloverRoot.AGREE
+        and status in _UNDATED_FUTURE
+    )
 
 
 def _drop_noncommittal(reading: TriggerReading) -> TriggerReading:
@@ -310,9 +338,14 @@ def _refers_back(head: Token, nominal: bool, back_referring: frozenset[str]) -> 
 def _with_time(
     status: EventStatus, cued: bool, time: EventTime | None, published_at: datetime | None
 ) -> tuple[EventStatus, bool]:
-    """An uncued event dated after publication is scheduled, not occurred."""
-    if cued or time is None or time.start is None or published_at is None:
+    """An uncued event dated after publication is scheduled, not occurred; so is an intended
+    one given a day or a week ("would travel to Beirut next week")."""
+    if time is None or time.start is None or published_at is None:
         return status, cued
-    if status == EventStatus.OCCURRED and time.start > published_at:
+    if time.start <= published_at:
+        return status, cued
+    if status == EventStatus.OCCURRED and not cued:
+        return EventStatus.SCHEDULED, True
+    if status == EventStatus.INTENDED and time.precision in _DATED:
         return EventStatus.SCHEDULED, True
     return status, cued

@@ -33,6 +33,11 @@ class Cues:
     addressee_roots: frozenset[PloverRoot]
     speech_act_roots: frozenset[PloverRoot]
     reply_roots: frozenset[PloverRoot]
+    continuing_marks: frozenset[str]
+    in_progress_prepositions: frozenset[str]
+    commentators: frozenset[str]
+    question_openers: frozenset[str]
+    occupation_nouns: frozenset[str]
 
     def governor(self, token: Token) -> EventStatus | None:
         """The status a governing word such as "hopes" or "denied" gives what it governs."""
@@ -77,6 +82,11 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
             reply_roots=_roots(document["reply_roots"]),
             addressee_roots=_roots(document["addressee_roots"]),
             speech_act_roots=_roots(document["speech_act_roots"]),
+            continuing_marks=_words(document["continuing_marks"]),
+            in_progress_prepositions=_words(document["in_progress_prepositions"]),
+            commentators=_words(document["commentators"]),
+            question_openers=_words(document["question_openers"]),
+            occupation_nouns=_words(document["occupation_nouns"]),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as error:
         raise ValueError(f"cannot read the status cues {path}: {error}") from error

@@ -43,15 +43,23 @@ def read_status(trigger: Token, nominal: bool, speech_act: bool, cues: Cues) -> 
     # "no talks are planned": the event is denied or refused, but nobody is said to refuse.
     absent = False
     in_clause = True
+    coordinated = False
+    clause_verb = True
     token = trigger
     while True:
         if in_clause:
             negated = negated or _negated(token)
             absent = absent or _no_determiner(token)
             found.extend(_clause_cues(token, cues))
+        if clause_verb and token.pos_ in ("VERB", "AUX"):
+            # The clause's span of time covers its objects too ("have launched dozens of
+            # attacks since January").
+            clause_verb = False
+            if _continuing(token, cues):
+                found.append(EventStatus.ONGOING)
         if _noncommittal(token, cues):
             return StatusReading(EventStatus.HYPOTHETICAL, cued=True, noncommittal=True)
-        if token.i != trigger.i:
+        if token.i != trigger.i and not coordinated:
             status = cues.governor(token)
             rejected_speech = (
                 speech_act and status is EventStatus.REFUSED and trigger.head.i == token.i
@@ -59,12 +67,17 @@ def read_status(trigger: Token, nominal: bool, speech_act: bool, cues: Cues) -> 
             if status is not None and not rejected_speech:
                 found.append(status)
         own_cues = _noun_cues(token, cues) if nominal and token.i == trigger.i else []
+        if nominal and token.i == trigger.i and _in_progress(token, cues):
+            own_cues.append(EventStatus.ONGOING)
         found.extend(own_cues)
         if token.head.i == token.i:
             break
         # A noun's own tense wins over its clause's: "will review the exchange they carried
         # out last week" is about a past exchange.
         in_clause = in_clause and token.dep_ in _SAME_CLAUSE_DEPS and not own_cues
+        # "denied any role and accused London": a verb joined to a denial is an act beside
+        # it, not one it governs.
+        coordinated = token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")
         token = token.head
     if negated or absent:
         future = any(s in (EventStatus.SCHEDULED, EventStatus.INTENDED) for s in found)
@@ -103,6 +116,30 @@ def _clause_cues(token: Token, cues: Cues) -> list[EventStatus]:
             if child.dep_ == "mark" and child.lower_ in cues.conditional_marks
         )
     return found
+
+
+def _continuing(verb: Token, cues: Cues) -> bool:
+    """A present perfect counted from a start ("since November they have launched twenty
+    attacks"): still under way."""
+    present_perfect = verb.tag_ == "VBN" and any(
+        child.dep_ == "aux" and child.lower_ in ("have", "has", "'ve") for child in verb.children
+    )
+    return present_perfect and any(
+        child.dep_ in ("prep", "mark") and child.lower_ in cues.continuing_marks
+        for child in verb.children
+    )
+
+
+def _in_progress(noun: Token, cues: Cues) -> bool:
+    """An actor in the middle of the event the noun names: "is on an official visit"."""
+    preposition = noun.head
+    verb = preposition.head
+    return (
+        noun.dep_ == "pobj"
+        and preposition.lower_ in cues.in_progress_prepositions
+        and verb.lemma_ == "be"
+        and verb.tag_ in ("VBZ", "VBP")
+    )
 
 
 def _noun_cues(noun: Token, cues: Cues) -> list[EventStatus]:

@@ -62,7 +62,15 @@ def attach_times(
     attached: dict[int, EventTime] = {}
     statements: dict[int, EventTime] = {}
     unclaimed: list[tuple[Span, EventTime]] = []
+    reports = {span.start: _report_dated(span, cues) for span, _ in times}
+    clause_verbs = [_verb_of(span) for span, _ in times if reports[span.start] is None]
     for span, time in times:
+        report = reports[span.start]
+        # Only when the clause has a time of its own besides: otherwise the parse may be right
+        # ("announced in December that it would abandon ...").
+        if report is not None and _verb_of(span) in clause_verbs:
+            statements.setdefault(report, time)
+            continue
         owner, statement = _owner(span.root, anchors, cues)
         if owner is not None:
             _keep_finest(attached, owner, time)
@@ -85,6 +93,26 @@ def attach_times(
             if shared is not None:
                 attached[head.i] = shared
     return attached
+
+
+def _report_dated(span: Span, cues: Cues) -> int | None:
+    """The reporting verb a time right after it may date, though the parser hung the time on
+    the reported clause: in "said on Monday it had expelled them on Friday", "on Monday" comes
+    before the clause's subject, so it dates the statement."""
+    verb = span.doc[_verb_of(span)]
+    reporter = verb.head
+    if verb.dep_ != "ccomp" or not cues.is_reporting(reporter) or span.start < reporter.i:
+        return None
+    subjects = [child.i for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+    return reporter.i if subjects and span.end <= min(subjects) else None
+
+
+def _verb_of(span: Span) -> int:
+    """The index of the verb whose clause a time sits in."""
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.i
 
 
 def _keep_finest(attached: dict[int, EventTime], owner: int, time: EventTime) -> None:

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, tzinfo
 
 from schemas import EventTime, TimePrecision
 from services.extraction.timex import clock, dates, relative
+from services.extraction.timex.anchored import anchored_times
 from services.extraction.timex.calendar import Anchor, Tense
 from services.extraction.timex.patterns import TimePatterns, build_patterns
 from services.extraction.timex.reading import Reading, Rule
@@ -192,4 +193,6 @@ class TimeFinder:
                 text=text[bounded.start : bounded.end],
             )
             mentions.append(TimeMention(bounded.start, bounded.end, time))
-        return mentions
+        spans = [(mention.start, mention.end, mention.time) for mention in mentions]
+        mentions.extend(TimeMention(*found) for found in anchored_times(text, spans, vocab))
+        return sorted(mentions, key=lambda mention: mention.start)

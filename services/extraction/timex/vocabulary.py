@@ -40,6 +40,7 @@ class TimeVocabulary:
     parts_of_day: dict[str, tuple[int, int]]
     clock_words: dict[str, int]
     relative_days: dict[str, RelativeDay]
+    anchored_days: dict[str, int]
     numbers: dict[str, int]
     period_offsets: dict[str, int]
     edges: dict[str, int]
@@ -70,6 +71,7 @@ def load_vocabulary() -> TimeVocabulary:
             str(k): RelativeDay(int(v["offset"]), v.get("part"))
             for k, v in calendar["relative_days"].items()
         },
+        anchored_days={str(k): int(v) for k, v in calendar["anchored_days"].items()},
         numbers={str(k): int(v) for k, v in calendar["numbers"].items()},
         period_offsets={str(k): int(v) for k, v in calendar["period_offsets"].items()},
         edges={str(k): int(v) for k, v in calendar["edges"].items()},

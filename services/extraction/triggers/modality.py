@@ -24,6 +24,7 @@ class ModalityRules:
 
     intent_governors: frozenset[str]
     intent_auxiliaries: frozenset[str]
+    commitment_governors: frozenset[str]
     request_auxiliaries: frozenset[str]
     request_code: str
     intent_codes: dict[str, str]
@@ -39,6 +40,7 @@ class ModalityRules:
             rules = cls(
                 _words(document["intent_governors"]),
                 _words(document["intent_auxiliaries"]),
+                _words(document["commitment_governors"]),
                 _words(document["request_auxiliaries"]),
                 str(document["request_code"]),
                 _code_map(document["intent_codes"]),
@@ -112,6 +114,18 @@ def _is_intended(head: Token, rules: ModalityRules) -> bool:
         and governor.i != head.i
         and governor.lemma_.lower() in rules.intent_governors
     )
+
+
+def is_commitment(doc: Doc, match: TriggerMatch, rules: ModalityRules) -> bool:
+    """Whether the match is promised by a commitment word ("agreed to withdraw", "is ready to
+    help"), an agreement of its own, rather than only announced ("will host", "plans to")."""
+    head = _clause_verb(doc[match.head]) if match.nominal else doc[match.head]
+    governor = head.head
+    if head.dep_ not in ("xcomp", "ccomp") or governor.i == head.i:
+        return False
+    # "is ready to help": the adjective may hang from the copula the infinitive hangs from.
+    words = [governor, *(child for child in governor.children if child.dep_ == "acomp")]
+    return any(word.lemma_.lower() in rules.commitment_governors for word in words)
 
 
 def _longest_prefix(code: str, mapping: dict[str, str]) -> str | None:

@@ -17,13 +17,9 @@ def _top(events: list[DiplomaticEvent]) -> DiplomaticEvent:
     return max(events, key=lambda event: event.confidence)
 
 
-def test_negated_cooperation_is_a_rejection_that_happened(code: Code) -> None:
+def test_negated_cooperation_is_one_refused_rejection(code: Code) -> None:
     events = code("Officials in Ruritania said the government will not lift the curfew.")
-    top = _top(events)
-    assert top.event_type is PloverRoot.REJECT
-    assert top.status is EventStatus.OCCURRED
-    refused = [e for e in events if e.event_type is not PloverRoot.REJECT]
-    assert refused and all(e.status is EventStatus.REFUSED for e in refused)
+    assert [(e.event_type, e.status) for e in events] == [(PloverRoot.REJECT, EventStatus.REFUSED)]
 
 
 def test_announced_meeting_is_an_intent_beside_the_scheduled_meeting(code: Code) -> None:
@@ -32,6 +28,25 @@ def test_announced_meeting_is_an_intent_beside_the_scheduled_meeting(code: Code)
     assert any(
         e.event_type is PloverRoot.CONSULT and e.status is EventStatus.SCHEDULED for e in events
     )
+
+
+def test_announced_cooperation_without_a_date_is_one_intended_agreement(code: Code) -> None:
+    events = code("Chile would send engineers to Peru, the ministry said.")
+    assert [(e.event_type, e.status) for e in events] == [(PloverRoot.AGREE, EventStatus.INTENDED)]
+
+
+def test_pledged_cooperation_is_an_agreement_beside_the_intended_act(code: Code) -> None:
+    events = code("Chile pledged to send engineers to Peru.")
+    pairs = {(e.event_type, e.status) for e in events}
+    assert (PloverRoot.AGREE, EventStatus.OCCURRED) in pairs
+    assert any(
+        root is not PloverRoot.AGREE and status is EventStatus.INTENDED for root, status in pairs
+    )
+
+
+def test_an_intended_trip_given_a_week_is_scheduled(code: Code) -> None:
+    events = code("The Chilean envoy would travel to Lima next week, the ministry said.")
+    assert EventStatus.SCHEDULED in {e.status for e in events if e.event_type is PloverRoot.CONSULT}
 
 
 def test_past_exchange_under_a_future_review_stays_past(code: Code) -> None:

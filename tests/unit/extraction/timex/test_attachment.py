@@ -41,3 +41,8 @@ def test_a_time_of_a_clause_of_its_own_does_not_date_the_event(nlp: Language) ->
 def test_the_finest_of_two_times_wins(nlp: Language) -> None:
     text = "The pact was signed shortly after midnight on Tuesday."
     assert _attached(nlp, text, "signed") == {"signed": "after midnight on Tuesday"}
+
+
+def test_a_time_right_after_the_reporting_verb_dates_the_statement(nlp: Language) -> None:
+    text = "Chile said on Monday it had expelled two Peruvian diplomats on Friday."
+    assert _attached(nlp, text, "expelled") == {"expelled": "Friday"}

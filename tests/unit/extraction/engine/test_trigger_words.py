@@ -1,0 +1,26 @@
+"""Which word types an event: what a body adopts, whom a country expels."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from schemas import DiplomaticEvent, PloverRoot
+
+Code = Callable[[str], list[DiplomaticEvent]]
+
+
+def _roots(events: list[DiplomaticEvent]) -> set[PloverRoot]:
+    return {event.event_type for event in events}
+
+
+def test_an_adopted_resolution_is_what_it_demands(code: Code) -> None:
+    events = code(
+        "The Security Council adopted a resolution demanding that Peru withdraw its troops."
+    )
+    assert PloverRoot.AGREE not in _roots(events)
+    assert PloverRoot.REQUEST in _roots(events)
+
+
+def test_expelling_a_consul_is_a_sanction(code: Code) -> None:
+    events = code("Peru expelled the Chilean consul on Monday.")
+    assert [e.event_type for e in events] == [PloverRoot.SANCTION]
