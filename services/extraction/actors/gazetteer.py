@@ -12,9 +12,8 @@ terms do not overlap ("Clinton" was the president until 2001 and the secretary o
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
@@ -68,6 +67,19 @@ class ActorGazetteer:
     roles: Mapping[str, Role]
     # Words before a name that leave it the same person: "Mr", "Dr", "Sir".
     honorifics: frozenset[str]
+    # Derived from ``roles`` once, since coreference asks them of every role phrase.
+    _referred_roles: Mapping[str, frozenset[str]] = field(init=False, repr=False)
+    domestic_roles: frozenset[str] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        referred: dict[str, set[str]] = {}
+        for role in self.roles.values():
+            referred.setdefault(role.role, {role.role}).update(role.includes)
+        frozen = {general: frozenset(roles) for general, roles in referred.items()}
+        # A frozen dataclass sets its derived fields through object.__setattr__.
+        object.__setattr__(self, "_referred_roles", MappingProxyType(frozen))
+        domestic = frozenset(role.role for role in self.roles.values() if role.domestic)
+        object.__setattr__(self, "domestic_roles", domestic)
 
     @classmethod
     def load(cls, extra_dirs: Sequence[Path] = ()) -> ActorGazetteer:
@@ -113,19 +125,6 @@ class ActorGazetteer:
         """The roles whose holders a phrase of role ``general`` may name: itself and the more
         specific roles it includes."""
         return self._referred_roles.get(general, frozenset({general}))
-
-    @cached_property
-    def _referred_roles(self) -> Mapping[str, frozenset[str]]:
-        # Gathered once: coreference asks it of every role phrase.
-        referred: dict[str, set[str]] = {}
-        for role in self.roles.values():
-            referred.setdefault(role.role, {role.role}).update(role.includes)
-        return {general: frozenset(roles) for general, roles in referred.items()}
-
-    @property
-    def domestic_roles(self) -> frozenset[str]:
-        """Roles whose holders are, unless said otherwise, of the story's own country."""
-        return frozenset(role.role for role in self.roles.values() if role.domestic)
 
     def is_honorific(self, word: str) -> bool:
         """ "Mr", "Dr.", "Sir": a word before a name that does not change who it is."""

@@ -4,21 +4,13 @@ the answer months off."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import timedelta
-from functools import cache
 
 from schemas import EventTime, TimePrecision
 from services.extraction.timex.vocabulary import TimeVocabulary
 
 _DAY_OR_FINER = frozenset({TimePrecision.MINUTE, TimePrecision.HOUR, TimePrecision.DAY})
-
-
-@cache
-def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
 
 
 def anchored_times(
@@ -29,7 +21,7 @@ def anchored_times(
     if not vocab.anchored_days:
         return []
     anchored = []
-    for match in _pattern(tuple(vocab.anchored_days)).finditer(text):
+    for match in vocab.anchored_pattern.finditer(text):
         if any(start < match.end() and match.start() < end for start, end, _ in found):
             continue
         before = [

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -52,6 +53,15 @@ class TimeVocabulary:
     vague: dict[str, VagueWindow]
     holidays: dict[str, Holiday]
     zones: dict[str, ZoneInfo]
+    # The anchored phrases as one pattern, longest first, compiled once with the vocabulary.
+    anchored_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        phrases = sorted(self.anchored_days, key=len, reverse=True)
+        alternatives = "|".join(re.escape(phrase) for phrase in phrases)
+        pattern = re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+        # A frozen dataclass sets its derived field through object.__setattr__.
+        object.__setattr__(self, "anchored_pattern", pattern)
 
 
 def _read(name: str) -> dict[str, Any]:
