@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from services.extraction.actors import ActorMention
 from services.extraction.actors.index import OWNER_DEPS, ActorIndex
+from services.extraction.parse_paths import prepositional_objects
 from services.extraction.status.cues import Cues
 from services.extraction.triggers import TriggerMatch
 
@@ -66,12 +67,15 @@ def find_arguments(doc: Doc, trigger: TriggerMatch, actors: ActorIndex, cues: Cu
 
 
 def doers_of(thing: Token, actors: ActorIndex) -> list[ActorMention]:
-    """Who did a thing, by the agent of a participle describing it: "condemned the sentences
-    handed down by Cuban courts" acts on the courts, "the missiles fired by the army struck"
-    are the army's."""
+    """Who did a thing, by the agent of a participle describing it or what it is "of":
+    "condemned the sentences handed down by Cuban courts" acts on the courts, "rejected a list
+    of demands put forward by its neighbours" on the neighbours, "the missiles fired by the
+    army struck" are the army's."""
+    things = [thing, *prepositional_objects(thing, {"of"})]
     return [
         mention
-        for clause in thing.children
+        for described in things
+        for clause in described.children
         if clause.dep_ == "acl" and clause.tag_ == "VBN"
         for agent in clause.children
         if agent.dep_ == "agent"

@@ -87,3 +87,10 @@ def test_a_condemned_act_targets_who_carried_it_out(code: Code) -> None:
     assert ("NOR", "SRB") in {
         (e.source.country, e.target.country if e.target else None) for e in events
     }
+
+
+def test_a_rejected_list_of_demands_targets_who_made_them(code: Code) -> None:
+    events = code("Cuba rejected a list of nine demands drawn up by Panama on Tuesday.")
+    assert ("CUB", "PAN") in {
+        (e.source.country, e.target.country if e.target else None) for e in events
+    }
