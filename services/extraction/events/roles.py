@@ -63,7 +63,25 @@ def find_arguments(doc: Doc, trigger: TriggerMatch, actors: ActorIndex, cues: Cu
         for mention in actors.first_within(child) or doers_of(child, actors)
         if mention.actor.name not in sources
     ]
+    if not owners:
+        owners = [m for m in _purpose_addressees(token, actors) if m.actor.name not in sources]
     return replace(arguments, targets=tuple(_unique(owners)))
+
+
+def _purpose_addressees(verb: Token, actors: ActorIndex) -> list[ActorMention]:
+    """Whom a purpose clause is addressed to: the object of the verb it is the purpose of
+    ("summoned the ambassador to protest", "called in the envoy to complain")."""
+    purpose = verb.dep_ in ("xcomp", "advcl") and any(
+        child.dep_ == "aux" and child.lower_ == "to" for child in verb.children
+    )
+    if not purpose:
+        return []
+    return [
+        mention
+        for child in verb.head.children
+        if child.dep_ == "dobj"
+        for mention in actors.in_phrase(child)
+    ]
 
 
 def doers_of(thing: Token, actors: ActorIndex) -> list[ActorMention]:
