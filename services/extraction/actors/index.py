@@ -84,6 +84,15 @@ class ActorIndex:
             pending.extend(c for c in current.children if c.dep_ not in _CLAUSE_DEPS)
         return []
 
+    def objects_of(self, preposition: Token) -> list[ActorMention]:
+        """Actors the object of a preposition names ("talks *with India and Chile*")."""
+        return [
+            mention
+            for child in preposition.children
+            if child.dep_ == "pobj"
+            for mention in self.in_phrase(child)
+        ]
+
     def in_phrase(self, token: Token) -> list[ActorMention]:
         """Actors a noun phrase names, its conjuncts included ("NATO, the OSCE and the US")."""
         found: list[ActorMention] = []

@@ -18,12 +18,12 @@ from schemas import Actor, ActorKind
 from services.extraction.actors import ActorMention
 from services.extraction.actors.index import ActorIndex
 from services.extraction.actors.setting import opening_setting
+from services.extraction.events.acted_on import doers_of
 from services.extraction.events.roles import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     TARGET_PREPOSITIONS,
-    doers_of,
     subject_of,
 )
 from services.extraction.parse_paths import prepositional_objects

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from services.extraction.actors import ActorMention
 from services.extraction.actors.index import OWNER_DEPS, ActorIndex
+from services.extraction.events.acted_on import doers_of, purpose_addressees
 from services.extraction.status.cues import Cues
 from services.extraction.triggers import TriggerMatch
 
@@ -62,21 +63,9 @@ def find_arguments(doc: Doc, trigger: TriggerMatch, actors: ActorIndex, cues: Cu
         for mention in actors.first_within(child) or doers_of(child, actors)
         if mention.actor.name not in sources
     ]
+    if not owners:
+        owners = [m for m in purpose_addressees(token, actors) if m.actor.name not in sources]
     return replace(arguments, targets=tuple(_unique(owners)))
-
-
-def doers_of(thing: Token, actors: ActorIndex) -> list[ActorMention]:
-    """Who did a thing, by the agent of a participle describing it: "condemned the sentences
-    handed down by Cuban courts" acts on the courts, "the missiles fired by the army struck"
-    are the army's."""
-    return [
-        mention
-        for clause in thing.children
-        if clause.dep_ == "acl" and clause.tag_ == "VBN"
-        for agent in clause.children
-        if agent.dep_ == "agent"
-        for mention in _objects_of(agent, actors)
-    ]
 
 
 def _verbal_arguments(
@@ -91,7 +80,7 @@ def _verbal_arguments(
             mention
             for child in verb.children
             if child.dep_ == "prep" and child.lower_ in extra_prepositions
-            for mention in _objects_of(child, actors)
+            for mention in actors.objects_of(child)
         ]
     passive_subjects = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
     if passive_subjects:
@@ -99,7 +88,7 @@ def _verbal_arguments(
             mention
             for child in verb.children
             if child.dep_ == "agent"
-            for mention in _objects_of(child, actors)
+            for mention in actors.objects_of(child)
         ]
         patients = [m for subject in passive_subjects for m in actors.in_phrase(subject)]
         return Arguments(tuple(agents), tuple(_unique([*patients, *targets])), "passive")
@@ -172,11 +161,11 @@ def _verbal_targets(verb: Token, actors: ActorIndex, depth: int = 0) -> list[Act
                     mention
                     for grandchild in child.children
                     if grandchild.dep_ == "prep" and grandchild.lower_ in _OBJECT_NOUN_PREPOSITIONS
-                    for mention in _objects_of(grandchild, actors)
+                    for mention in actors.objects_of(grandchild)
                 ]
             )
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
-            found.extend(_objects_of(child, actors))
+            found.extend(actors.objects_of(child))
         elif child.dep_ == "prep":
             # "spoke by telephone with Macron": the partner hangs on the means.
             found.extend(
@@ -185,7 +174,7 @@ def _verbal_targets(verb: Token, actors: ActorIndex, depth: int = 0) -> list[Act
                 if means.dep_ == "pobj"
                 for partner in means.children
                 if partner.dep_ == "prep" and partner.lower_ == "with"
-                for mention in _objects_of(partner, actors)
+                for mention in actors.objects_of(partner)
             )
     if not found and depth == 0:
         for child in verb.children:
@@ -220,11 +209,11 @@ def _nominal_arguments(noun: Token, actors: ActorIndex, light_verbs: frozenset[s
         if child.dep_ in OWNER_DEPS:
             sources.extend(actors.in_phrase(child))
         elif child.dep_ == "prep" and child.lower_ == "of":
-            of_objects.extend(_objects_of(child, actors))
+            of_objects.extend(actors.objects_of(child))
         elif child.dep_ == "prep" and child.lower_ in _NOMINAL_SOURCE_PREPOSITIONS:
-            sources.extend(_objects_of(child, actors))
+            sources.extend(actors.objects_of(child))
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
-            targets.extend(_objects_of(child, actors))
+            targets.extend(actors.objects_of(child))
     # "of" names the actor ("the meeting of the presidents") unless the noun already has one,
     # even one only a pronoun names: then it names the target ("Chile's criticism of Peru",
     # "mounted its invasion of Lebanon").
@@ -253,7 +242,7 @@ def _nominal_arguments(noun: Token, actors: ActorIndex, light_verbs: frozenset[s
                 mention
                 for child in verb.children
                 if child.dep_ == "agent"
-                for mention in _objects_of(child, actors)
+                for mention in actors.objects_of(child)
             ]
         elif phrase.dep_ in OBJECT_DEPS:
             subject, _ = subject_of(verb)
@@ -278,15 +267,6 @@ def _climb_of_chain(noun: Token) -> Token:
             break
         current = preposition.head
     return current
-
-
-def _objects_of(preposition: Token, actors: ActorIndex) -> list[ActorMention]:
-    return [
-        mention
-        for child in preposition.children
-        if child.dep_ == "pobj"
-        for mention in actors.in_phrase(child)
-    ]
 
 
 def _is_generic(subject: Token, verb: Token) -> bool:

@@ -87,3 +87,17 @@ def test_a_condemned_act_targets_who_carried_it_out(code: Code) -> None:
     assert ("NOR", "SRB") in {
         (e.source.country, e.target.country if e.target else None) for e in events
     }
+
+
+def test_a_rejected_list_of_demands_targets_who_made_them(code: Code) -> None:
+    events = code("Cuba rejected a list of nine demands drawn up by Panama on Tuesday.")
+    assert ("CUB", "PAN") in {
+        (e.source.country, e.target.country if e.target else None) for e in events
+    }
+
+
+def test_a_purpose_clause_is_addressed_to_the_object_of_its_verb(code: Code) -> None:
+    events = code("Kenya summoned the Ugandan envoy on Friday to complain about the border raid.")
+    accusations = [e for e in events if e.event_type is PloverRoot.ACCUSE]
+    assert accusations
+    assert all(e.target is not None and e.target.country == "UGA" for e in accusations)
