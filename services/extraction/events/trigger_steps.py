@@ -272,11 +272,14 @@ class TriggerSteps:
         promised = main.intent and reading.status in _PROMISED_STATUSES
         made = main.refusal or main.demand or promised
         status_of_main = EventStatus.OCCURRED if made else reading.status
+        published = reading.context.article.published_at
         stated = [
             replace(
                 demanded_by(candidate, reading.speaker) if main.demand else candidate,
                 code=main.match.code,
                 status=status_of_main,
+                # A promise or threat made now is not dated by the day of what it promises.
+                time=None if made and _after(candidate.time, published) else candidate.time,
                 features=replace(candidate.features, main_clause=True),
             )
             for candidate in reading.candidates
@@ -293,6 +296,13 @@ class TriggerSteps:
             for candidate in reading.candidates
         ]
         return replace(reading, candidates=(*reading.candidates, *refusals))
+
+
+def _after(time: EventTime | None, published_at: datetime | None) -> bool:
+    """Whether ``time`` starts after publication."""
+    if time is None or time.start is None or published_at is None:
+        return False
+    return time.start > published_at
 
 
 def _only_announced(main: MainTrigger, status: EventStatus) -> bool:

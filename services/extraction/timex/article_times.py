@@ -120,10 +120,12 @@ def _sentence_times(
 
 
 def _is_news(time: EventTime, published: datetime | None) -> bool:
-    """A day or finer time within a week of the dateline: the lead's news, not background."""
+    """A day or finer time within the week before the dateline: the lead's news, not
+    background, and not a day to come ("will expel them on Tuesday"), which dates nothing that
+    has happened."""
     if time.precision not in _DAY_OR_FINER or time.start is None or published is None:
         return False
-    return abs(time.start - published) <= _STORY_REACH
+    return timedelta(0) <= published - time.start <= _STORY_REACH
 
 
 def _story_time(

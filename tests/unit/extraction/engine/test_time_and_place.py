@@ -122,3 +122,15 @@ def test_the_dateline_places_only_what_happens_there(engine: ExtractionEngine) -
     events = _code_at(engine, text, _AFTER_MIDNIGHT)
     assert _places(_of_type(events, PloverRoot.ACCUSE)) == ["NOR"]
     assert _places(_consults(events)) == [None]
+
+
+def test_a_threat_made_now_is_not_dated_by_the_day_it_threatens(code: Code) -> None:
+    events = code("Chile will expel two Peruvian diplomats on Tuesday.")
+    threats = [e for e in events if e.event_type is PloverRoot.THREATEN]
+    expulsions = [e for e in events if e.event_type is PloverRoot.SANCTION]
+    assert threats and expulsions
+    assert expulsions[0].time is not None and expulsions[0].time.start is not None
+    assert all(
+        t.time is None or t.time.start is None or t.time.start < expulsions[0].time.start
+        for t in threats
+    )
