@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from schemas import DiplomaticEvent
 from services.evaluation.gold_samples import GoldEvent
 from services.evaluation.metrics import precision_recall_f1, ratio
-from services.evaluation.scoring import actor_matches, field_accuracies
+from services.evaluation.scoring import actor_matches, field_accuracies, status_agrees
 
 Pair = tuple[GoldEvent, DiplomaticEvent]
 MISSED = "none"
@@ -48,7 +48,7 @@ def typed_match(gold: GoldEvent, event: DiplomaticEvent) -> bool:
 
 def full_match(gold: GoldEvent, event: DiplomaticEvent) -> bool:
     """What an analyst keeps as coded: type, both actors and status."""
-    return typed_match(gold, event) and str(event.status) == gold.status
+    return typed_match(gold, event) and status_agrees(gold, event)
 
 
 def pair_events(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from schemas import Actor, DiplomaticEvent
+from schemas import Actor, DiplomaticEvent, EventStatus, PloverRoot
 from services.evaluation.gold_samples import GoldEvent
 from services.evaluation.items import (
     GoldActor,
@@ -136,11 +136,26 @@ def match_events(
     return pairs
 
 
+def status_agrees(gold: GoldEvent, event: DiplomaticEvent) -> bool:
+    """The event's status is the gold one's. A refused act that the gold also accepts as REJECT
+    ("ruled out talks": talks refused, or a rejection that happened) is the same coding when
+    the engine gives the rejection that happened: the two say one thing, and PLOVER's own
+    category for it is REJECT."""
+    if str(event.status) == gold.status:
+        return True
+    return (
+        gold.status == str(EventStatus.REFUSED)
+        and event.event_type is PloverRoot.REJECT
+        and event.event_type in gold.roots
+        and event.status is EventStatus.OCCURRED
+    )
+
+
 def _judged_fields(gold: GoldEvent, event: DiplomaticEvent) -> dict[str, tuple[object, object]]:
     """(gold, engine) values of every field the gold event states."""
     fields: dict[str, tuple[object, object]] = {
         "event_type": (gold.event_type, event.event_type),
-        "status": (gold.status, str(event.status)),
+        "status": (True, status_agrees(gold, event)),
         "source": (True, actor_matches(event.source, gold.source)),
         "source_country": (gold.source.country, event.source.country),
     }

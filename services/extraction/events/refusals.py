@@ -4,8 +4,8 @@ it demands, one demand.
 "ruled out talks with the rebels" and "will not send its army" each yield a rejection that
 happened (REJECT) and the refused act (talks, a deployment) with the status ``refused``. An
 analyst codes one event there, and the manual's single category for it is REJECT: the refusal
-keeps its code and confidence and takes the refused act's parties and status, so that the
-article does not count the refusal twice. Likewise "called on Damascus to release the
+keeps its code, status (it happened) and confidence and takes the refused act's parties, so
+that the article does not count the refusal twice. Likewise "called on Damascus to release the
 detainees" is a REQUEST: the release it asks for is only proposed, and no analyst codes it
 beside the demand.
 """
@@ -39,7 +39,6 @@ def merge_refusals(candidates: Sequence[EventCandidate]) -> list[EventCandidate]
         act = refused[0]
         merged[id(candidate)] = replace(
             candidate,
-            status=EventStatus.REFUSED,
             target=act.target or candidate.target,
             reciprocal=act.reciprocal,
         )

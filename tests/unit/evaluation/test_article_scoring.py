@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from schemas import Actor, ActorKind, DiplomaticEvent, PloverRoot, QuadClass
@@ -103,3 +104,17 @@ def test_a_status_miss_counts_in_status_agreement_not_in_typed_recall() -> None:
 def test_a_gold_event_coded_as_another_type_shows_in_the_confusion() -> None:
     scores = article_metrics(["a1"], [_gold("RUS", "TUR")], [[_event("RUS", "TUR", kind="AID")]])
     assert scores.type_confusion == {"CONSULT->AID": 1}
+
+
+def test_a_refused_act_also_accepted_as_reject_is_matched_by_the_rejection_that_happened() -> None:
+    refused = replace(
+        _gold("RUS", "TUR", status="refused"),
+        roots=frozenset({PloverRoot.CONSULT, PloverRoot.REJECT}),
+    )
+    assert full_match(refused, _event("RUS", "TUR", kind="REJECT", status="occurred"))
+    assert full_match(refused, _event("RUS", "TUR", status="refused"))
+    # Only the rejection that happened says the same; a refused CONSULT's occurrence does not.
+    assert not full_match(refused, _event("RUS", "TUR", status="occurred"))
+    assert not full_match(
+        _gold("RUS", "TUR", status="refused"), _event("RUS", "TUR", kind="REJECT")
+    )

@@ -17,9 +17,9 @@ def _top(events: list[DiplomaticEvent]) -> DiplomaticEvent:
     return max(events, key=lambda event: event.confidence)
 
 
-def test_negated_cooperation_is_one_refused_rejection(code: Code) -> None:
+def test_negated_cooperation_is_one_rejection(code: Code) -> None:
     events = code("Officials in Ruritania said the government will not lift the curfew.")
-    assert [(e.event_type, e.status) for e in events] == [(PloverRoot.REJECT, EventStatus.REFUSED)]
+    assert [(e.event_type, e.status) for e in events] == [(PloverRoot.REJECT, EventStatus.OCCURRED)]
 
 
 def test_announced_meeting_is_an_intent_beside_the_scheduled_meeting(code: Code) -> None:
