@@ -32,7 +32,7 @@ KB = 1000
 # Articles per nlp.pipe call and per extract_batch call: the worker's default batch.
 BATCH = 32
 # CPU time measured per row of the time-per-kB table, at the least.
-MIN_CPU_SECONDS_PER_SIZE = 1.0
+MIN_CPU_SECONDS_PER_SIZE = 3.0
 Result = TypeVar("Result")
 
 
