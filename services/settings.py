@@ -113,7 +113,8 @@ class Settings(BaseSettings):
         (), description="Extra folders of actor YAML files, layered over the shipped gazetteer."
     )
     extraction_timeout_s: float = Field(
-        120.0,
+        # A 200 kB article (the schema's limit) takes about 9 s of CPU: room for a loaded host.
+        60.0,
         gt=0,
         description="Seconds one article may be coded for; past it the article is dead-lettered "
         "with reason extraction_timeout and the batch goes on.",
