@@ -27,6 +27,7 @@ from tests.integration.workers import (
     article_json,
     coded_article_text,
     collect,
+    longest_article_text,
     wait_for_metric,
 )
 
@@ -37,8 +38,7 @@ pytest_plugins = ["tests.integration.workers"]
 # Long enough for a loaded 2-core machine to code a one-sentence article well within it, and
 # far shorter than the long article below takes anywhere.
 BUDGET_S = 2.0
-# 80 kB of events, places and actors: about 60 s to code on a loaded machine.
-LONG_TEXT = " ".join(coded_article_text(index) for index in range(1_600))[:80_000]
+LONG_TEXT = longest_article_text()
 
 # Key of each pill -> (value, the reason it is dead-lettered with).
 PILLS: dict[str, tuple[bytes, DeadLetterReason]] = {

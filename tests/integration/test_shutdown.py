@@ -22,8 +22,8 @@ pytest_plugins = ["tests.integration.workers"]
 GRACE_S = 10.0
 # What a stopped process may take beyond the grace to be reaped and seen gone.
 SLACK_S = 5.0
-# 80 kB of events, places and actors: about 20 s to code on an idle machine, far more loaded.
-LONG_TEXT = " ".join(workers.coded_article_text(index) for index in range(1_600))[:80_000]
+# Coding it outlasts the second before SIGTERM plus half the grace, on any machine.
+LONG_TEXT = workers.longest_article_text()
 CODING_FOR_S = 1.0
 CODING_TIMEOUT_S = 120.0
 
