@@ -15,13 +15,15 @@ import time
 from collections.abc import Sequence
 from concurrent.futures import BrokenExecutor, ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from schemas import Article, DiplomaticEvent
-from services.extraction import ExtractionEngine
-from services.extraction.data_loader import load_engine_data
 from services.processor.extraction_processes import ForkedEngines
 from services.processor.metrics import EXTRACTION_DURATION
 from services.settings import Settings
+
+if TYPE_CHECKING:
+    from services.extraction import ExtractionEngine
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +39,10 @@ def _load_engine(
     threshold: float,
     article_budget_s: float | None,
 ) -> None:
+    # Imported here: with extraction processes, the worker itself never pays for spaCy.
+    from services.extraction import ExtractionEngine
+    from services.extraction.data_loader import load_engine_data
+
     global _engine  # the executor initializer can only set module state
     _engine = ExtractionEngine.load(
         model_name,
