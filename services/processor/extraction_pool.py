@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from schemas import Article, DiplomaticEvent
-from services.processor.extraction_processes import ForkedEngines
+from services.processor.extraction_processes import ForkedEngines, extract_in_chunks
 from services.processor.metrics import EXTRACTION_DURATION
 from services.settings import Settings
 
@@ -60,7 +60,7 @@ def _engine_loaded() -> None:
 def _extract_batch(articles: Sequence[Article]) -> list[list[DiplomaticEvent]]:
     if _engine is None:
         raise RuntimeError("extraction engine not loaded in this worker process")
-    return _engine.extract_batch(list(articles))
+    return extract_in_chunks(_engine, articles)
 
 
 class ExtractionPool:
