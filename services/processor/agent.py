@@ -1,9 +1,10 @@
 """The agent on the articles topic: decode, extract, publish, dead-letter, then commit.
 
-Batches come from :meth:`BatchingStream.take_batches` and are coded one at a time. While one
-batch is coded, the previous one is being published: its events and dead letters are sent, and
-once the broker has acknowledged every one of them the batch is acked, so its offsets are
-committed. A batch whose handling raised is never acked: it is read again on restart.
+Batches come from :meth:`BatchingStream.take_batches` and are coded up to one per extraction
+process at a time. While a batch is coded, the previous one is being published: its events and
+dead letters are sent, and once the broker has acknowledged every one of them the batch is
+acked, so its offsets are committed. A batch whose handling raised is never acked: it is read
+again on restart.
 """
 
 from __future__ import annotations
@@ -76,22 +77,35 @@ class ArticleProcessor:
         self._clock = clock or BatchClock(settings.extraction_timeout_s)
 
     async def run(self, batches: AsyncIterable[Batch]) -> None:
-        """Code each batch while the previous one is published; ack each once published.
+        """Code each batch while the previous ones are coded or published; ack each once
+        published.
 
-        Outputs keep the order of the batches: a batch is published only after the previous
-        one is acknowledged. A failure on either side stops both at once (a task group), with
-        the batches in hand unacked, and is raised as it was.
+        Up to one batch per extraction process is coded at once: a batch taken while another
+        is coded goes to a process the other left idle, so an article does not wait for the
+        slowest share of the batch before it. Outputs keep the order of the batches: a batch is
+        published only after the previous one is acknowledged. A failure anywhere stops all at
+        once (a task group), with the batches in hand unacked, and is raised as it was.
         """
+        slots = asyncio.Semaphore(max(self._settings.extraction_workers, 1))
         try:
             async with asyncio.TaskGroup() as group:
-                publishing: asyncio.Task[None] | None = None
+                previous: asyncio.Task[None] | None = None
                 async for batch in batches:
-                    coded = await self.code(batch.events)
-                    if publishing is not None:
-                        await publishing
-                    publishing = group.create_task(self._publish_and_ack(coded, batch))
+                    await slots.acquire()
+                    previous = group.create_task(self._code_and_publish(batch, previous, slots))
         except BaseExceptionGroup as failure:
             raise failure.exceptions[0] from None
+
+    async def _code_and_publish(
+        self, batch: Batch, previous: asyncio.Task[None] | None, slots: asyncio.Semaphore
+    ) -> None:
+        try:
+            coded = await self.code(batch.events)
+        finally:
+            slots.release()
+        if previous is not None:
+            await previous
+        await self._publish_and_ack(coded, batch)
 
     async def code(self, events: Sequence[Any]) -> CodedBatch:
         """Decode and extract a batch of Faust events; bad records become dead letters."""
