@@ -64,7 +64,7 @@ class Settings(BaseSettings):
     )
     web_port: int = Field(6066, ge=1, le=65535, description="Port of /metrics, /healthz, /readyz.")
     batch_size: int = Field(32, ge=1, description="Articles taken from the stream per batch.")
-    batch_timeout_s: float = Field(0.2, gt=0, description="Longest wait to fill a batch.")
+    batch_timeout_s: float = Field(0.05, gt=0, description="Longest wait to fill a batch.")
     extraction_workers: int = Field(
         1,
         ge=0,

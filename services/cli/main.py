@@ -2,7 +2,9 @@
 
 Each subcommand lives in ``services/cli/commands/<name>.py`` and registers itself with a
 ``register(subparsers)`` function that sets ``handler`` on its parser; every module in that
-package is loaded, so adding a command means adding a file. A handler returns the
+package is loaded, so adding a command means adding a file. When the command line names one,
+only that module is loaded: a worker then never imports what other commands need (DuckDB,
+Arrow, the benchmarks), which would stay in its memory for nothing. A handler returns the
 process exit code. A :class:`UserError`, a settings error or an interrupt becomes one line on
 stderr and a non-zero exit, never a traceback.
 """
@@ -30,21 +32,26 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"dipstream: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full parser, with every available subcommand registered."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser with every available subcommand registered, or only ``command`` when it
+    names one."""
     parser = _Parser(prog="dipstream", description="Diplomatic events from news, on Kafka.")
     parser.add_argument("--version", action="version", version=f"dipstream {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     subparsers.required = True
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda info: info.name):
-        module = importlib.import_module(f"{commands.__name__}.{info.name}")
+    names = sorted(info.name for info in pkgutil.iter_modules(commands.__path__))
+    for name in [command] if command in names else names:
+        module = importlib.import_module(f"{commands.__name__}.{name}")
         module.register(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``dipstream`` and return its exit code."""
-    args = build_parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    # The top-level options take no value: the first word that is not one names the command.
+    command = next((word for word in arguments if not word.startswith("-")), None)
+    args = build_parser(command).parse_args(arguments)
     handler: Handler = args.handler
     try:
         return handler(args)

@@ -1,11 +1,12 @@
 """The agent on the articles topic: decode, extract, publish, dead-letter, then commit.
 
-Batches come from :meth:`BatchingStream.take_batches` and are coded one at a time. While one
-batch is coded, the previous one is being published: its events and dead letters are sent,
-with the dead-letter guard's window as it stands after the batch, and once the broker has
-acknowledged every one of them the batch is acked, so its offsets are committed. A batch whose
-handling raised is never acked: it is read again on restart, as is a batch still being coded
-when a stopping worker gives it up (``shutdown``).
+Batches come from :meth:`BatchingStream.take_batches` and are coded up to one per extraction
+process at a time. While a batch is coded, the previous one is being published: its events and
+dead letters are sent, with the dead-letter guard's window as it stands after the batch, and
+once the broker has acknowledged every one of them the batch is acked, so its offsets are
+committed. A batch whose handling raised is never acked: it is read again on restart, as is a
+batch still being coded when a stopping worker gives it up (``shutdown``), and every batch
+after it.
 """
 
 from __future__ import annotations
@@ -85,26 +86,42 @@ class ArticleProcessor:
         self._shutdown = shutdown or Shutdown(settings.shutdown_grace_s, lambda: None)
 
     async def run(self, batches: AsyncIterable[Batch]) -> None:
-        """Code each batch while the previous one is published; ack each once published.
+        """Code each batch while the previous ones are coded or published; ack each once
+        published.
 
-        Outputs keep the order of the batches: a batch is published only after the previous
-        one is acknowledged. A failure on either side stops both at once (a task group), with
-        the batches in hand unacked, and is raised as it was. A batch given up at shutdown
-        ends the run once the previous one is published.
+        Up to one batch per extraction process is coded at once: a batch taken while another
+        is coded goes to a process the other left idle, so an article does not wait for the
+        slowest share of the batch before it. Outputs keep the order of the batches: a batch is
+        published only after the previous one is acknowledged. A failure anywhere stops all at
+        once (a task group), with the batches in hand unacked, and is raised as it was. A batch
+        given up at shutdown is not published, nor is any batch after it, so that no offset
+        past an unacked batch is committed.
         """
+        slots = asyncio.Semaphore(max(self._settings.extraction_workers, 1))
         try:
             async with asyncio.TaskGroup() as group:
-                publishing: asyncio.Task[None] | None = None
+                previous: asyncio.Task[bool] | None = None
                 async for batch in batches:
-                    with self._shutdown.batch():
-                        coded = await self._code_unless_abandoned(batch.events)
-                        if coded is None:
-                            break
-                        if publishing is not None:
-                            await publishing
-                        publishing = group.create_task(self._publish_and_ack(coded, batch))
+                    await slots.acquire()
+                    previous = group.create_task(self._code_and_publish(batch, previous, slots))
         except BaseExceptionGroup as failure:
             raise failure.exceptions[0] from None
+
+    async def _code_and_publish(
+        self, batch: Batch, previous: asyncio.Task[bool] | None, slots: asyncio.Semaphore
+    ) -> bool:
+        """True once ``batch`` is published and acked; False when it, or a batch before it, was
+        given up at shutdown."""
+        with self._shutdown.batch():
+            try:
+                coded = await self._code_unless_abandoned(batch.events)
+            finally:
+                slots.release()
+            earlier_published = previous is None or await previous
+            if coded is None or not earlier_published:
+                return False
+            await self._publish_and_ack(coded, batch)
+            return True
 
     async def _code_unless_abandoned(self, events: Sequence[Any]) -> CodedBatch | None:
         """The coded batch, or None if the worker stopping gave it up first."""

@@ -24,27 +24,28 @@ BATCH_CODING_SECONDS = Gauge(
 
 
 class BatchClock:
-    """When the batch being coded started, if one is."""
+    """When each batch being coded started (with several extraction processes, batches overlap);
+    the oldest one is the one that tells."""
 
     def __init__(self, budget_s: float) -> None:
         self._budget_s = budget_s
-        self._started: float | None = None
+        self._started: list[float] = []
         # The worker has one clock; the gauge reads the latest one made.
         BATCH_CODING_SECONDS.set_function(self.running_s)
 
     @contextmanager
     def coding(self) -> Iterator[None]:
         """Time the batch coded inside."""
-        self._started = time.monotonic()
+        started = time.monotonic()
+        self._started.append(started)
         try:
             yield
         finally:
-            self._started = None
+            self._started.remove(started)
 
     def running_s(self) -> float:
-        """Seconds the current batch has been coded for; 0 when none is."""
-        started = self._started
-        return 0.0 if started is None else time.monotonic() - started
+        """Seconds the oldest batch being coded has run; 0 when none is."""
+        return time.monotonic() - min(self._started) if self._started else 0.0
 
     @property
     def over_budget(self) -> bool:

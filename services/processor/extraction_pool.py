@@ -15,14 +15,16 @@ import time
 from collections.abc import Sequence
 from concurrent.futures import BrokenExecutor, ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from schemas import Article
-from services.extraction import ExtractionEngine
-from services.extraction.data_loader import load_engine_data
 from services.extraction.sentence_faults import ArticleEvents
-from services.processor.extraction_processes import ForkedEngines
+from services.processor.extraction_processes import ForkedEngines, code_in_chunks
 from services.processor.metrics import EXTRACTION_DURATION
 from services.settings import Settings
+
+if TYPE_CHECKING:
+    from services.extraction import ExtractionEngine
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +40,10 @@ def _load_engine(
     threshold: float,
     article_budget_s: float | None,
 ) -> None:
+    # Imported here: with extraction processes, the worker itself never pays for spaCy.
+    from services.extraction import ExtractionEngine
+    from services.extraction.data_loader import load_engine_data
+
     global _engine  # the executor initializer can only set module state
     _engine = ExtractionEngine.load(
         model_name,
@@ -55,7 +61,7 @@ def _engine_loaded() -> None:
 def _extract_batch(articles: Sequence[Article]) -> list[ArticleEvents]:
     if _engine is None:
         raise RuntimeError("extraction engine not loaded in this worker process")
-    return _engine.code_batch(list(articles))
+    return code_in_chunks(_engine, articles)
 
 
 class ExtractionPool:

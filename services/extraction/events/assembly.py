@@ -7,10 +7,8 @@ import uuid
 from schemas import SCHEMA_VERSION, Article, DiplomaticEvent, Evidence, Mentions
 from services.extraction.events.candidate import EventCandidate
 from services.extraction.events.confidence import score
+from services.extraction.version import EXTRACTOR_VERSION
 
-# Bump on any change that alters which events are found or how they are coded: it is part of
-# every event id, so consumers can tell re-extractions by a new engine from repeats.
-EXTRACTOR_VERSION = "dipstream-extractor/0.1.0"
 _EVENT_NAMESPACE = uuid.UUID("5b0f3f4e-8d7c-5d35-9a57-2f1c5e0b7a11")
 
 

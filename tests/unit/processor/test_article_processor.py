@@ -246,6 +246,45 @@ def test_the_next_batch_is_coded_but_not_published_while_the_previous_waits_for_
     assert coded_article_ids(publisher) == ["a1", "a2"]
 
 
+class GatedExtractor(ScriptedExtractor):
+    """Codes as ScriptedExtractor, but holds the batch of article ``a1`` until released."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.release = asyncio.Event()
+
+    async def extract(self, articles: Sequence[Article]) -> list[ExtractionOutcome]:
+        self.coded.append([article.id for article in articles])
+        if articles[0].id == "a1":
+            await self.release.wait()
+        return [_outcome(article.id) for article in articles]
+
+
+@pytest.mark.parametrize(("processes", "coded_meanwhile"), [(1, 1), (2, 3), (0, 1)])
+def test_one_batch_per_extraction_process_is_coded_at_once_and_outputs_keep_order(
+    processes: int, coded_meanwhile: int
+) -> None:
+    publisher = InMemoryPublisher()
+    batches, acked = batches_of([article("a1")], [article("a2")], [article("a3")])
+    extractor = GatedExtractor()
+    settings = SETTINGS.model_copy(update={"extraction_workers": processes})
+    articles = ArticleProcessor(settings, extractor, DeadLetterGuard(100, 0.5), publisher)
+
+    async def scenario() -> None:
+        running = asyncio.create_task(articles.run(stream(batches)))
+        await _until(lambda: len(extractor.coded) == coded_meanwhile)
+        # While a1 is coded, a second process codes a2 then a3, which wait to be published.
+        await asyncio.sleep(0.05)
+        assert len(extractor.coded) == coded_meanwhile
+        assert publisher.sent == []
+        extractor.release.set()
+        await running
+
+    asyncio.run(scenario())
+    assert acked == [0, 1, 2]
+    assert coded_article_ids(publisher) == ["a1", "a2", "a3"]
+
+
 def test_a_refused_send_stops_the_processor_with_the_batch_unacked() -> None:
     publisher = InMemoryPublisher(hold_acks=True)
     batches, acked = batches_of([article("a1")])

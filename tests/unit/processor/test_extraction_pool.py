@@ -9,10 +9,16 @@ from typing import cast
 import pytest
 
 from schemas import Article
+from services.extraction import ExtractionEngine
 from services.extraction.budget import ExtractionTimeoutError
 from services.extraction.sentence_faults import ArticleEvents
 from services.processor.extraction_pool import ExtractionOutcome, ExtractionPool, split_evenly
-from services.processor.extraction_processes import ExtractionProcessDied, ForkedEngines
+from services.processor.extraction_processes import (
+    PARSE_CHUNK,
+    ExtractionProcessDied,
+    ForkedEngines,
+    code_in_chunks,
+)
 from services.processor.metrics import REGISTRY
 from services.settings import Settings
 
@@ -40,6 +46,24 @@ def test_split_evenly_keeps_order_and_balances_the_runs() -> None:
     assert [[article.id for article in run] for run in runs] == [["a0", "a1", "a2"], ["a3", "a4"]]
     assert split_evenly(articles[:1], 3) == [articles[:1]]
     assert split_evenly(articles, 1) == [articles]
+
+
+class _ChunkRecorder:
+    """Stands for the engine: records the batches it is given, answers no event for each."""
+
+    def __init__(self) -> None:
+        self.batch_sizes: list[int] = []
+
+    def code_batch(self, articles: list[Article]) -> list[ArticleEvents]:
+        self.batch_sizes.append(len(articles))
+        return [ArticleEvents([]) for _ in articles]
+
+
+def test_the_engine_parses_a_share_a_few_articles_at_a_time_in_order() -> None:
+    articles = [Article(id=f"a{index}", text="Russia met China.") for index in range(10)]
+    recorder = _ChunkRecorder()
+    assert code_in_chunks(cast(ExtractionEngine, recorder), articles) == [ArticleEvents([])] * 10
+    assert recorder.batch_sizes == [PARSE_CHUNK, PARSE_CHUNK, 10 - 2 * PARSE_CHUNK]
 
 
 def test_two_processes_share_a_batch_and_keep_its_order() -> None:
