@@ -28,7 +28,7 @@ from services.extraction.events.assembly import assemble
 from services.extraction.events.background import is_background, is_purpose
 from services.extraction.events.candidate import AnaphoricMention, EventCandidate
 from services.extraction.events.dedup import merge_mentions
-from services.extraction.events.main_event import key_of, main_triggers
+from services.extraction.events.main_event import deciding_words, key_of, main_triggers
 from services.extraction.events.refusals import drop_demanded, merge_refusals
 from services.extraction.events.trigger_steps import ArticleContext, TriggerSteps
 from services.extraction.places import NamedPlace, PlaceMention, StoryPlace, place_of_event
@@ -104,10 +104,12 @@ class EventBuilder:
         ]
         main = main_triggers(doc, eligible, self._modality)
         eligible_heads = {trigger.head for trigger in eligible}
+        deciding = deciding_words(doc, main, self._modality)
         eligible = [
             trigger
             for trigger in eligible
-            if key_of(trigger) in main or not is_purpose(doc[trigger.head], eligible_heads)
+            if trigger.head not in deciding
+            and (key_of(trigger) in main or not is_purpose(doc[trigger.head], eligible_heads))
         ]
         context = ArticleContext(article, parsed, actors, times.of_trigger, briefer, main)
         sentences = _SentenceNumbers(parsed)

@@ -16,7 +16,11 @@ from spacy.tokens import Doc
 
 from schemas import PloverRoot
 from services.extraction.triggers import TriggerMatch, best_trigger, recode_for_modality
-from services.extraction.triggers.modality import ModalityRules, is_commitment
+from services.extraction.triggers.modality import (
+    ModalityRules,
+    decision_governor,
+    is_commitment,
+)
 
 TriggerKey = tuple[int, int, int]
 # What recode_for_modality makes of an event that is promised or announced.
@@ -72,3 +76,12 @@ def main_triggers(
         commitment = intent and is_commitment(doc, best, modality)
         chosen[key_of(best)] = MainTrigger(coded, recoded, refusal, intent, demand, commitment)
     return chosen
+
+
+def deciding_words(
+    doc: Doc, main: dict[TriggerKey, MainTrigger], modality: ModalityRules
+) -> frozenset[int]:
+    """The words by which a sentence's subject decides its main event, a conflictual act
+    ("agreed to impose an embargo"): a trigger there states no agreement besides the act."""
+    found = (decision_governor(doc, chosen.match, modality) for chosen in main.values())
+    return frozenset(index for index in found if index is not None)

@@ -73,9 +73,10 @@ def choose_year(anchor: Anchor, month: int, first_day: int, last_day: int) -> in
     """The year of a day range written without one, e.g. "March 18" or "the May holidays".
 
     The publication year, moved back a year when the range would lie ahead of publication in
-    a past-tense context (or more than half a year ahead in any context), and forward a year
-    when it would lie behind publication in a future-tense context (or more than half a year
-    behind in any context).
+    a past-tense context, and forward a year when it would lie behind publication in a
+    future-tense context. A tense settles the direction: "visited Delhi in April" in a story
+    of November is the April before, however long ago. Without one, the range moves back when
+    it would lie more than half a year ahead, and forward when more than half a year behind.
     """
     today = anchor.today
     if today is None:
@@ -85,10 +86,10 @@ def choose_year(anchor: Anchor, month: int, first_day: int, last_day: int) -> in
     month_end = last_day_of_month(year, month)
     first = date(year, month, min(first_day, month_end))
     last = date(year, month, min(last_day, month_end))
-    if anchor.tense == "past" and first > today:
-        return year - 1
-    if anchor.tense == "future" and last < today:
-        return year + 1
+    if anchor.tense == "past":
+        return year - 1 if first > today else year
+    if anchor.tense == "future":
+        return year + 1 if last < today else year
     if first - today > _HALF_YEAR:
         return year - 1
     if today - last > _HALF_YEAR:

@@ -8,7 +8,11 @@ from spacy.tokens import Doc, Span, Token
 
 from schemas import PloverRoot
 from services.extraction.triggers.matcher import TriggerMatch
-from services.extraction.triggers.modality import ModalityRules, recode_for_modality
+from services.extraction.triggers.modality import (
+    ModalityRules,
+    decision_governor,
+    recode_for_modality,
+)
 
 # A bare commitment ("agreed to", "is willing to") is coded by what is promised, when that is a
 # trigger: "is ready to withdraw" is intent to de-escalate, "is prepared to use force" a threat.
@@ -28,7 +32,8 @@ def best_trigger(
     them to attack" a request), so the shallowest head wins. Ties go to the longer, then the more
     specific match, then the earlier one. One exception: a consultation made for a purpose
     ("called him to congratulate him") is coded by its purpose, as PLOVER codes a summoned envoy
-    by the complaint; and a bare commitment is coded by what is promised (see GENERIC_COMMITMENT).
+    by the complaint; and a bare commitment is coded by what is promised (see GENERIC_COMMITMENT),
+    a conflictual act it decides as that act.
     Negation is ignored here: pass the result to modality.recode_for_modality for that.
     """
     span = sentence[:] if isinstance(sentence, Doc) else sentence
@@ -51,6 +56,8 @@ def best_trigger(
             return purposes[0]
     if chosen.code.code == GENERIC_COMMITMENT:
         promised = [match for match in inside if _is_complement_of(doc[match.head], chosen.head)]
+        if promised and decision_governor(doc, promised[0], modality) is not None:
+            return promised[0]
         if promised:
             recoded = recode_for_modality(doc, promised[0], modality)
             if recoded.code != promised[0].code:

@@ -25,6 +25,7 @@ class ModalityRules:
     intent_governors: frozenset[str]
     intent_auxiliaries: frozenset[str]
     commitment_governors: frozenset[str]
+    decision_governors: frozenset[str]
     request_auxiliaries: frozenset[str]
     request_code: str
     intent_codes: dict[str, str]
@@ -41,6 +42,7 @@ class ModalityRules:
                 _words(document["intent_governors"]),
                 _words(document["intent_auxiliaries"]),
                 _words(document["commitment_governors"]),
+                _words(document["decision_governors"]),
                 _words(document["request_auxiliaries"]),
                 str(document["request_code"]),
                 _code_map(document["intent_codes"]),
@@ -68,7 +70,8 @@ def recode_for_modality(doc: Doc, match: TriggerMatch, rules: ModalityRules) -> 
     """The match with its code replaced when its head is an obligation, negated or intended.
 
     Negation only turns cooperation (03-08) into refusal: a conflict that does not happen is no
-    event of another type. Intent turns cooperation into AGREE and conflict into THREATEN.
+    event of another type. Intent turns cooperation into AGREE and conflict into THREATEN,
+    unless the subject decides the conflict ("agreed to impose", see ``decision_governor``).
     """
     head = _clause_verb(doc[match.head]) if match.nominal else doc[match.head]
     target: str | None = None
@@ -76,7 +79,7 @@ def recode_for_modality(doc: Doc, match: TriggerMatch, rules: ModalityRules) -> 
         target = rules.request_code
     elif _is_negated(head):
         target = _longest_prefix(match.code.code, rules.refusal_codes)
-    elif _is_intended(head, rules):
+    elif _is_intended(head, rules) and decision_governor(doc, match, rules) is None:
         target = _longest_prefix(match.code.code, rules.intent_codes) or _longest_prefix(
             match.code.code, rules.threat_codes
         )
@@ -126,6 +129,19 @@ def is_commitment(doc: Doc, match: TriggerMatch, rules: ModalityRules) -> bool:
     # "is ready to help": the adjective may hang from the copula the infinitive hangs from.
     words = [governor, *(child for child in governor.children if child.dep_ == "acomp")]
     return any(word.lemma_.lower() in rules.commitment_governors for word in words)
+
+
+def decision_governor(doc: Doc, match: TriggerMatch, rules: ModalityRules) -> int | None:
+    """The index of the word by which the subject decided the match, a conflictual act of its
+    own ("agreed to impose sanctions"), or None: such an act is coded as itself, intended."""
+    code = match.code.code
+    if _longest_prefix(code, rules.intent_codes) or not _longest_prefix(code, rules.threat_codes):
+        return None
+    head = _clause_verb(doc[match.head]) if match.nominal else doc[match.head]
+    governor = head.head
+    if head.dep_ not in ("xcomp", "ccomp") or governor.i == head.i:
+        return None
+    return governor.i if governor.lemma_.lower() in rules.decision_governors else None
 
 
 def _longest_prefix(code: str, mapping: dict[str, str]) -> str | None:

@@ -60,3 +60,21 @@ def test_no_call_being_prepared_is_no_scheduled_call(code: Code) -> None:
     statuses = _statuses(events, PloverRoot.CONSULT)
     assert statuses and statuses.isdisjoint({EventStatus.SCHEDULED, EventStatus.OCCURRED})
     assert _statuses(events, PloverRoot.REJECT) == set()
+
+
+def test_agreeing_to_a_sanction_is_the_sanction_intended(code: Code) -> None:
+    # An actor deciding its own measure makes no threat and no promise to cooperate.
+    events = code("Japan agreed to ban imports of fish from South Korea.")
+    assert _statuses(events, PloverRoot.SANCTION) == {EventStatus.INTENDED}
+    assert _statuses(events, PloverRoot.THREATEN) == set()
+    assert _statuses(events, PloverRoot.AGREE) == set()
+
+
+def test_only_a_decided_conflict_loses_its_agreement_or_threat(code: Code) -> None:
+    # Cooperation agreed to is still an agreement, and a vowed measure still a threat.
+    agreed = code("Chile agreed to send food aid to Bolivia.")
+    vowed = code("Japan vowed to ban imports of fish from South Korea.")
+    assert (_statuses(agreed, PloverRoot.AGREE), _statuses(vowed, PloverRoot.THREATEN)) == (
+        {EventStatus.OCCURRED},
+        {EventStatus.OCCURRED},
+    )

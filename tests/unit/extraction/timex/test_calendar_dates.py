@@ -29,6 +29,17 @@ def test_future_looking_date_in_past_tense_moves_to_last_year() -> None:
     assert mention.time.start == utc(2024, 10, 3)
 
 
+def test_tense_keeps_a_month_long_gone_in_its_own_year() -> None:
+    # Seven months back in a past clause, seven months ahead in a future one: the tense, not
+    # the distance, says which year.
+    autumn = datetime(2025, 11, 20, 9, 0, tzinfo=UTC)
+    (past,) = find_times("The envoy toured the Gulf in April.", autumn, tense="past")
+    (ahead,) = find_times(
+        "The envoy tours the Gulf in August.", PUBLISHED.replace(month=1), tense="future"
+    )
+    assert (past.time.start, ahead.time.start) == (utc(2025, 4), utc(2025, 8))
+
+
 def test_date_far_ahead_without_tense_moves_to_last_year() -> None:
     (mention,) = find_times("The accord dates from December 28.", PUBLISHED)
     assert mention.time.start == utc(2024, 12, 28)
