@@ -111,3 +111,8 @@ def test_a_warning_targets_only_a_foreign_subject_of_its_clause(code: Code) -> N
         [e for e in abroad if e.event_type is PloverRoot.THREATEN]
     )
     assert "CAN" not in threats
+
+
+def test_the_place_of_a_meeting_does_not_stand_in_for_who_met(code: Code) -> None:
+    events = code("Leaders adopted a joint statement at their summit in Hanoi on Saturday.")
+    assert all(e.source.country != "VNM" for e in events)
