@@ -25,6 +25,10 @@ _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 _PLACE_LABELS = frozenset({"LOC"})
 _PLACE_PART_FORMS = frozenset({EntryForm.NAME, EntryForm.DEMONYM})
 _PLACE_PART_KINDS = frozenset({ActorKind.STATE, ActorKind.GROUP})
+# Entity labels of names of things (forums, buildings, laws) that a region's name may open: "the
+# Asia-Europe Meeting". A country inside such a name often is the actor ("the Russian Foreign
+# Ministry"), a region seldom is.
+_THING_LABELS = frozenset({"EVENT", "FAC", "ORG", "LAW", "WORK_OF_ART"})
 
 
 class ElementKind(StrEnum):
@@ -82,8 +86,12 @@ def find_elements(doc: Doc, matcher: ActorMatcher, on: date | None = None) -> El
 
     dateline_end: int | None = None
     places = _place_names(doc)
-    for name in matcher.names(doc, on):
+    names = matcher.names(doc, on)
+    named = {index for name in names for index in range(name.start, name.end)}
+    for name in names:
         if _someone_else_with_the_surname(doc, name, matcher) or _inside_place(name, places):
+            continue
+        if _opens_a_proper_name(doc, name, named):
             continue
         if _is_dateline(doc, name, dateline_end):
             covered[name.start : name.end] = [True] * (name.end - name.start)
@@ -134,11 +142,11 @@ def _capitals_before_dateline_mark(doc: Doc, start: int, end: int) -> bool:
 
 
 def _place_names(doc: Doc) -> dict[int, Span]:
-    """The proper place names of several words ("the South China Sea", "the Gulf of Oman"),
-    by token."""
+    """The proper names of several words of places ("the South China Sea", "the Gulf of Oman")
+    and things ("the Asia-Europe Meeting"), by token."""
     found: dict[int, Span] = {}
     for entity in doc.ents:
-        if entity.label_ in _PLACE_LABELS and entity.root.pos_ == "PROPN":
+        if entity.label_ in _PLACE_LABELS | _THING_LABELS and entity.root.pos_ == "PROPN":
             for index in range(entity.start, entity.end):
                 found[index] = entity
     return found
@@ -150,8 +158,26 @@ def _inside_place(name: NameMatch, places: dict[int, Span]) -> bool:
     place = places.get(name.start)
     if place is None or name.entry.form not in _PLACE_PART_FORMS:
         return False
+    if place.label_ in _THING_LABELS and (
+        name.entry.kind is not ActorKind.GROUP or name.entry.form is not EntryForm.NAME
+    ):
+        return False  # "European Trade Commissioner X" still says whose the title is
     proper_words = [t for t in place if t.pos_ == "PROPN" and not name.start <= t.i < name.end]
     return bool(proper_words) and name.entry.kind in _PLACE_PART_KINDS
+
+
+def _opens_a_proper_name(doc: Doc, name: NameMatch, named: set[int]) -> bool:
+    """A region modifying a proper name nobody's gazetteer holds names a forum or a place, not
+    an actor: "the Asia-Europe Meeting", "the Africa Cup", even when the parser finds no
+    entity there ("Asia" hangs on "Europe", "Europe" on "Meeting")."""
+    if name.entry.kind is not ActorKind.GROUP or name.entry.form is not EntryForm.NAME:
+        return False
+    current = doc[name.end - 1]
+    while current.dep_ == "compound" and current.head.i != current.i:
+        current = current.head
+        if current.i not in named:
+            return current.pos_ == "PROPN" and current.text[:1].isupper()
+    return False
 
 
 def _is_dateline(doc: Doc, name: NameMatch, previous_end: int | None) -> bool:

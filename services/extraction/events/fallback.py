@@ -47,6 +47,8 @@ _TARGET_PREPOSITIONS = TARGET_PREPOSITIONS | {"of", "in", "from"}
 # A preposition that says where or when ("respond at a time of his choosing"): its object may
 # be an actor, never the thing acted on. ("in" stays: "a curfew in the town" acts on the town.)
 _SETTING_PREPOSITIONS = frozenset({"at"})
+# Prepositions of a place an event happens in, whose object is no stand-in for who acts.
+_WHERE_PREPOSITIONS = frozenset({"in", "at"})
 # Clauses whose objects are what a trigger acts on: "agreed to open", "is willing to provide".
 _CLAUSE_DEPS = frozenset({"xcomp", "acomp"})
 
@@ -89,9 +91,23 @@ def fallback_source(
         mention
         for mention in actors.starting_within(sentence.start, sentence.end)
         if not _reports(sentence.doc[mention.head], head, cues)
+        and not _where(mention, sentence.doc)
         and all(mention.actor != target.actor for target in targets)
     ]
     return inside[0] if inside else None
+
+
+def _where(mention: ActorMention, doc: Doc) -> bool:
+    """Whether a city is named only as where something is: "their summit in Hanoi", "talks
+    at Geneva" say where the leaders met, not that Vietnam or Switzerland acted. (A country
+    after "in" more often stands for its government: "protests in Iran".)"""
+    place = doc[mention.head]
+    return (
+        mention.actor.kind is ActorKind.STATE
+        and mention.actor.text != mention.actor.name
+        and place.dep_ == "pobj"
+        and place.head.lower_ in _WHERE_PREPOSITIONS
+    )
 
 
 def _members_of(noun: Token, actors: ActorIndex) -> ActorMention | None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from schemas.vocabulary import PloverRoot
 from services.extraction.actors import ActorMention
 from services.extraction.actors.index import OWNER_DEPS, ActorIndex
 from services.extraction.events.acted_on import doers_of, purpose_addressees
@@ -51,6 +52,8 @@ def find_arguments(doc: Doc, trigger: TriggerMatch, actors: ActorIndex, cues: Cu
     # A visit's target is where it goes: "arrived in Kyiv".
     prepositions = _VISIT_PREPOSITIONS if trigger.code.plover_mode == "visit" else frozenset()
     arguments = _verbal_arguments(token, actors, addressees, prepositions)
+    if not arguments.targets and trigger.code.plover_root is PloverRoot.THREATEN:
+        arguments = replace(arguments, targets=tuple(_warned_about(token, arguments, actors)))
     if arguments.targets or len(arguments.sources) != 1:
         return arguments
     # The party a thing acted on belongs to: "denounced detentions in Venezuela", "condemned
@@ -191,6 +194,21 @@ def _clause_subjects(verb: Token, actors: ActorIndex) -> list[ActorMention]:
             if subject is not None:
                 return _subject_actors(subject, actors)
     return []
+
+
+def _warned_about(verb: Token, arguments: Arguments, actors: ActorIndex) -> list[ActorMention]:
+    """A warning is aimed at the foreign party its that-clause is about: "warned that Ukraine
+    would pay", "warned that Iran's economy would suffer". A subject of the warner's own country
+    tells what the warner will do ("warned that Russia would respond"), not whom it threatens.
+    """
+    own = {mention.actor.country for mention in arguments.sources}
+    if not own or None in own:
+        return []
+    return [
+        mention
+        for mention in _clause_subjects(verb, actors)
+        if mention.actor.country is not None and mention.actor.country not in own
+    ]
 
 
 def _subject_actors(subject: Token, actors: ActorIndex) -> list[ActorMention]:

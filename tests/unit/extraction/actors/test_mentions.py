@@ -330,6 +330,16 @@ def test_a_country_inside_a_longer_place_name_is_no_actor(find: Find) -> None:
     assert [m.actor.country for m in mentions] == ["VNM"]
 
 
+def test_a_region_opening_the_name_of_a_forum_is_no_actor(find: Find) -> None:
+    mentions = find("Finland will send its premier to the 12th Asia-Europe Meeting Summit in May.")
+    assert [m.actor.country for m in mentions] == ["FIN", "FIN"]
+    # Also where the parser finds no entity spanning the name, only "Africa" before "Cup".
+    mentions = find("Ministers of Finland will attend the Africa Cup opening in Cairo.")
+    assert "Africa" not in [m.actor.name for m in mentions]
+    # A country opening such a name still is its actor.
+    assert [m.actor.country for m in find("The Russian Foreign Ministry summoned him.")] == ["RUS"]
+
+
 def test_a_place_name_that_is_the_whole_entry_stays_an_actor(find: Find) -> None:
     mentions = find("Egypt reopened its crossing into the Gaza Strip on Sunday.")
     assert [m.actor.country for m in mentions] == ["EGY", "PSE"]

@@ -101,3 +101,18 @@ def test_a_purpose_clause_is_addressed_to_the_object_of_its_verb(code: Code) -> 
     accusations = [e for e in events if e.event_type is PloverRoot.ACCUSE]
     assert accusations
     assert all(e.target is not None and e.target.country == "UGA" for e in accusations)
+
+
+def test_a_warning_targets_only_a_foreign_subject_of_its_clause(code: Code) -> None:
+    abroad = code("Canada warned that Denmark would face tariffs on its exports.")
+    at_home = code("The Canadian minister warned that Canada would retaliate against the duties.")
+    threats = {e.target.country if e.target else None: e for e in abroad + at_home}
+    assert ("Canada", "Denmark") in _dyads(
+        [e for e in abroad if e.event_type is PloverRoot.THREATEN]
+    )
+    assert "CAN" not in threats
+
+
+def test_the_place_of_a_meeting_does_not_stand_in_for_who_met(code: Code) -> None:
+    events = code("Leaders adopted a joint statement at their summit in Hanoi on Saturday.")
+    assert all(e.source.country != "VNM" for e in events)
