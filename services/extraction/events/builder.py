@@ -30,7 +30,8 @@ from services.extraction.events.candidate import AnaphoricMention, EventCandidat
 from services.extraction.events.dedup import merge_mentions
 from services.extraction.events.main_event import deciding_words, key_of, main_triggers
 from services.extraction.events.refusals import drop_demanded, merge_refusals
-from services.extraction.events.trigger_steps import ArticleContext, TriggerSteps
+from services.extraction.events.trigger_reading import ArticleContext
+from services.extraction.events.trigger_steps import TriggerSteps
 from services.extraction.places import NamedPlace, PlaceMention, StoryPlace, place_of_event
 from services.extraction.places.finder import PlaceWords
 from services.extraction.sentence_faults import ArticleEvents, SentenceFailure

@@ -8,15 +8,10 @@ the time expressions' rules are. A step that settles the trigger sets ``finished
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 
-from spacy.tokens import Doc, Token
-
-from schemas import Actor, Article, EventStatus, EventTime, PloverRoot, TextSpan, TimePrecision
-from services.extraction.actors import ActorMention
-from services.extraction.actors.index import ActorIndex
+from schemas import EventStatus, EventTime, PloverRoot
 from services.extraction.events.attribution import attribute
 from services.extraction.events.candidate import AnaphoricMention, EventCandidate, EvidenceFeatures
 from services.extraction.events.dyads import (
@@ -27,61 +22,26 @@ from services.extraction.events.dyads import (
     without_own_forces,
 )
 from services.extraction.events.fallback import fallback_source, names_someone
-from services.extraction.events.main_event import MainTrigger, TriggerKey, key_of
-from services.extraction.events.roles import Arguments, find_arguments
-from services.extraction.sentences.document import ParsedArticle
+from services.extraction.events.main_event import MainTrigger, key_of
+from services.extraction.events.roles import find_arguments
+from services.extraction.events.trigger_reading import (
+    ArticleContext,
+    Step,
+    TriggerReading,
+    refers_back,
+    speaker_actor,
+    status_with_time,
+)
 from services.extraction.status import Cues, read_status
-from services.extraction.status.reading import StatusReading
 from services.extraction.triggers import TriggerMatch
 from services.extraction.triggers.codebook import CameoCode
 
 _REAL_STATUSES = frozenset({EventStatus.OCCURRED, EventStatus.ONGOING})
-# Precisions that date an intended act: a schedule, not only a plan.
-_DATED = frozenset(
-    {TimePrecision.MINUTE, TimePrecision.HOUR, TimePrecision.DAY, TimePrecision.WEEK}
-)
 _UNDATED_FUTURE = frozenset({EventStatus.INTENDED, EventStatus.PROPOSED, EventStatus.HYPOTHETICAL})
 # What a promised or threatened act may be while the promise or threat itself was made.
 _PROMISED_STATUSES = frozenset(
     {EventStatus.SCHEDULED, EventStatus.INTENDED, EventStatus.HYPOTHETICAL}
 )
-
-
-@dataclass(frozen=True)
-class ArticleContext:
-    """What every trigger of one article is read against."""
-
-    article: Article
-    parsed: ParsedArticle
-    actors: ActorIndex
-    times: dict[int, EventTime]
-    briefer: ActorMention | None
-    main: dict[TriggerKey, MainTrigger]
-
-
-@dataclass(frozen=True)
-class TriggerReading:
-    """What the steps have found so far about one trigger of the article ``context``."""
-
-    context: ArticleContext
-    trigger: TriggerMatch
-    head: Token
-    arguments: Arguments
-    status_reading: StatusReading
-    status: EventStatus
-    cued: bool
-    time: EventTime | None
-    sentence: TextSpan
-    span: TextSpan
-    main: MainTrigger | None
-    speaker: Actor | None = None
-    quote: str | None = None
-    candidates: tuple[EventCandidate, ...] = ()
-    anaphor: AnaphoricMention | None = None
-    finished: bool = False
-
-
-Step = Callable[[TriggerReading], TriggerReading]
 
 
 class TriggerSteps:
@@ -121,7 +81,7 @@ class TriggerSteps:
         speech_act = trigger.code.plover_root in self._cues.speech_act_roots
         status_reading = read_status(head, trigger.nominal, speech_act, self._cues)
         time = context.times.get(trigger.head)
-        status, cued = _with_time(
+        status, cued = status_with_time(
             status_reading.status, status_reading.cued, time, context.article.published_at
         )
         main = context.main.get(key_of(trigger))
@@ -149,7 +109,7 @@ class TriggerSteps:
         head = reading.head
         nominal = reading.trigger.nominal
         determiners = self._cues.back_referring_determiners
-        if reading.arguments.sources or not _refers_back(head, nominal, determiners):
+        if reading.arguments.sources or not refers_back(head, nominal, determiners):
             return reading
         anaphor = AnaphoricMention(
             reading.trigger.code,
@@ -188,7 +148,7 @@ class TriggerSteps:
     def _attribute(self, reading: TriggerReading) -> TriggerReading:
         """By whose account the event is told, and the quotation it stands in."""
         attribution = attribute(reading.head, reading.context.actors, self._cues)
-        speaker = _speaker_actor(
+        speaker = speaker_actor(
             reading.context.parsed.doc, attribution.speaker, reading.context.briefer
         )
         quote = attribution.quote.text if attribution.quote is not None else None
@@ -321,41 +281,3 @@ def _drop_noncommittal(reading: TriggerReading) -> TriggerReading:
     if reading.status_reading.noncommittal:
         return replace(reading, finished=True)
     return reading
-
-
-def _speaker_actor(
-    doc: Doc, speaker: ActorMention | None, briefer: ActorMention | None
-) -> Actor | None:
-    """The actor reporting an event. In a briefing, "he said" is the spokesperson briefing,
-    not the last man named, whom pronoun resolution would pick ("Trump hopes ...; he added")."""
-    if speaker is None:
-        return None
-    if briefer is not None and briefer.start <= speaker.start and doc[speaker.head].pos_ == "PRON":
-        return briefer.actor
-    return speaker.actor
-
-
-def _refers_back(head: Token, nominal: bool, back_referring: frozenset[str]) -> bool:
-    """Whether a trigger without actors names an event told before: "the call", "such talks",
-    "the upcoming contact"; never "his trip" or "a meeting"."""
-    if not nominal:
-        return False
-    determiners = {child.lower_ for child in head.children if child.dep_ in ("det", "predet")}
-    owned = any(child.dep_ == "poss" for child in head.children)
-    return not owned and bool(determiners & back_referring)
-
-
-def _with_time(
-    status: EventStatus, cued: bool, time: EventTime | None, published_at: datetime | None
-) -> tuple[EventStatus, bool]:
-    """An uncued event dated after publication is scheduled, not occurred; so is an intended
-    one given a day or a week ("would travel to Beirut next week")."""
-    if time is None or time.start is None or published_at is None:
-        return status, cued
-    if time.start <= published_at:
-        return status, cued
-    if status == EventStatus.OCCURRED and not cued:
-        return EventStatus.SCHEDULED, True
-    if status == EventStatus.INTENDED and time.precision in _DATED:
-        return EventStatus.SCHEDULED, True
-    return status, cued

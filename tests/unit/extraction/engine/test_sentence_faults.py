@@ -8,7 +8,8 @@ from schemas import DiplomaticEvent
 from services.extraction import ExtractionEngine
 from services.extraction.events import trigger_steps
 from services.extraction.events.candidate import AnaphoricMention, EventCandidate
-from services.extraction.events.trigger_steps import ArticleContext, TriggerSteps
+from services.extraction.events.trigger_reading import ArticleContext
+from services.extraction.events.trigger_steps import TriggerSteps
 from services.extraction.sentence_faults import SentenceCodingError
 from services.extraction.triggers import TriggerMatch
 from tests.unit.extraction.engine.conftest import article
